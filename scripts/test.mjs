@@ -1,0 +1,62 @@
+// npm test: every test the project has, on services it provisions itself: its own PostgreSQL
+// and Redis on free ports (or DATABASE_URL / REDIS_URL), ffmpeg, and Debian's chromium.
+// Arguments go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- auth`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DATA, ROOT, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
+
+ensureNodeModules();
+const { buildIfStale } = await import('./lib/build.mjs');
+ensureDebianTool('redis-server', 'redis-server', 'queues and play-session state');
+ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
+ensureDebianTool('chromium', 'chromium', 'browser tests');
+buildIfStale();
+
+const runDir = path.join(DATA, 'test', String(process.pid));
+mkdirSync(runDir, { recursive: true });
+let pg;
+let redis;
+let code = 1;
+try {
+  // The test cluster is kept between runs (initdb costs seconds); every run builds a fresh template.
+  pg = await startPostgres({ dir: path.join(DATA, 'test', 'pg'), database: 'postgres' });
+  redis = await startRedis({ dir: path.join(runDir, 'redis') });
+  const template = 'xueshi_template';
+  const admin = new URL(pg.url);
+  const { default: pgLib } = await import('pg');
+  const client = new pgLib.Client({ connectionString: admin.toString() });
+  await client.connect();
+  // old per-file databases of an interrupted run
+  const stale = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'xueshi_t_%' OR datname = $1", [template]);
+  for (const r of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${template}"`);
+  await client.end();
+  const templateUrl = new URL(pg.url);
+  templateUrl.pathname = `/${template}`;
+  run('node', ['server/dist/server/src/database/migrate.js'], { env: { ...process.env, DATABASE_URL: templateUrl.toString() } });
+  say('running jest …');
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), ...(process.argv.includes('--runInBand') || process.argv.includes('-i') ? [] : ['--maxWorkers=2']), ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        TEST_PG_URL: pg.url,
+        TEST_TEMPLATE_DB: template,
+        TEST_REDIS_URL: redis.url,
+        TEST_RUN_DIR: runDir,
+      },
+    },
+  );
+  code = r.status ?? 1;
+} catch (e) {
+  console.error(`[xueshi] ${e.stack ?? e}`);
+} finally {
+  await redis?.stop();
+  await pg?.stop();
+  rmSync(runDir, { recursive: true, force: true });
+}
+process.exit(code);

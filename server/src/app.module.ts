@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthGuard } from './common/auth/auth.guard';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { ValidationInterceptor } from './common/validation.interceptor';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { RedisModule } from './queue/queue.module';
+import { CommonModule } from './common/common.module';
+
+/** The api process. */
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}
+

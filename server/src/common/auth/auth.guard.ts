@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { RouteDef } from '@xueshi/shared';
+import { AppError, forbidden } from '../errors';
+import type { AppRequest } from '../request';
+import { ROUTE_DEF } from '../route.decorator';
+import { TokenService } from './token.service';
+
+/** Global guard: every contract route declares who may call it; this enforces it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const def = this.reflector.get<RouteDef | undefined>(ROUTE_DEF, ctx.getHandler());
+    // A controller method without a contract route is a programming error: deny.
+    if (!def) throw forbidden();
+    if (def.auth === 'public') return true;
+    const req = ctx.switchToHttp().getRequest<AppRequest>();
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) {
+      throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+    }
+    const principal = this.tokens.verifyAccess(match[1]);
+    req.principal = principal;
+    if (def.auth !== 'authenticated' && !def.auth.includes(principal.role)) throw forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { Role, ROLES } from '@xueshi/shared';
+import { ENV } from '../../config/config.module';
+import type { Env } from '../../config/env';
+import { AppError } from '../errors';
+import type { Principal } from '../request';
+
+const ISSUER = 'xueshi';
+const AUDIENCE = 'xueshi-api';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  org: string | null;
+  path: string | null;
+  inst: string | null;
+}
+
+/** Access tokens (short-lived JWT, HS256 only) and opaque refresh tokens. */
+@Injectable()
+export class TokenService {
+  constructor(@Inject(ENV) private readonly env: Env) {}
+
+  get accessTtlSeconds(): number {
+    return this.env.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  signAccess(p: Principal): string {
+    const claims: AccessClaims = { sub: p.userId, role: p.role, org: p.orgUnitId, path: p.orgPath, inst: p.institutionId };
+    return jwt.sign(claims, this.env.JWT_SECRET, {
+      algorithm: 'HS256',
+      expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+  }
+
+  verifyAccess(token: string): Principal {
+    let claims: AccessClaims;
+    try {
+      claims = jwt.verify(token, this.env.JWT_SECRET, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      }) as unknown as AccessClaims;
+    } catch (e) {
+      if (e instanceof jwt.TokenExpiredError) {
+        throw new AppError('TOKEN_EXPIRED', { zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' });
+      }
+      throw new AppError('UNAUTHENTICATED', { zh: '登录凭证无效', en: 'Invalid credentials token' });
+    }
+    if (!ROLES.includes(claims.role)) {
+      throw new AppError('UNAUTHENTICATED', { zh: '登录凭证无效', en: 'Invalid credentials token' });
+    }
+    return { userId: claims.sub, role: claims.role, orgUnitId: claims.org, orgPath: claims.path, institutionId: claims.inst };
+  }
+
+  /** A new opaque refresh token and the hash under which it is stored. */
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: TokenService.hashRefresh(token) };
+  }
+
+  static hashRefresh(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+}

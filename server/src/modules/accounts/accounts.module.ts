@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { UserImportService } from './user-import.service';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [OrganizationsModule],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, UserImportService, UsersRepository, RefreshTokensRepository],
+  exports: [RefreshTokensRepository],
+})
+export class AccountsModule {}

@@ -1,0 +1,74 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { MaintenanceProcessor } from '../modules/maintenance/maintenance.processor';
+import { JobName, JOBS, QueueName, WORKER_BEAT_MS, WORKER_BEATS_KEY, WORKER_STALE_MS } from './queues';
+import { RedisService } from './redis.service';
+
+/** Starts a BullMQ worker per queue, registers the scheduled jobs, and beats so /api/health can see it. */
+@Injectable()
+export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('worker');
+  private readonly id = `${hostname()}:${process.pid}`;
+  private workers: Worker[] = [];
+  private queues: Queue[] = [];
+  private beat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly maintenance: MaintenanceProcessor,
+  ) {}
+
+  private handlers(): Record<JobName, (job: Job) => Promise<unknown>> {
+    return {
+      [JobName.PurgeExpiredRefreshTokens]: (job) => this.maintenance.purgeExpiredRefreshTokens(job),
+    };
+  }
+
+  async onApplicationBootstrap() {
+    const handlers = this.handlers();
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(
+        queue,
+        async (job) => {
+          const handler = handlers[job.name as JobName];
+          if (!handler) throw new Error(`no handler for job ${job.name}`);
+          return handler(job);
+        },
+        { connection: this.redis.connection(), prefix: this.redis.prefix, concurrency: 2 },
+      );
+      worker.on('failed', (job, err) => this.log.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
+      this.workers.push(worker);
+      const q = new Queue(queue, { connection: this.redis.connection(), prefix: this.redis.prefix });
+      this.queues.push(q);
+      for (const [name, spec] of Object.entries(JOBS)) {
+        if (spec.queue !== queue || !spec.every) continue;
+        await q.upsertJobScheduler(name, { every: spec.every.ms }, {
+          name,
+          data: spec.every.data,
+          opts: { attempts: spec.attempts, backoff: { type: 'exponential', delay: spec.backoffMs }, removeOnComplete: spec.keepCompleted, removeOnFail: spec.keepFailed },
+        });
+      }
+    }
+    await this.sendBeat();
+    this.beat = setInterval(() => void this.sendBeat(), WORKER_BEAT_MS);
+    this.log.log(`worker ${this.id} started: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  private async sendBeat() {
+    const key = this.redis.key(WORKER_BEATS_KEY);
+    const now = Date.now();
+    try {
+      await this.redis.client.multi().zadd(key, now, this.id).zremrangebyscore(key, '-inf', now - WORKER_STALE_MS * 4).exec();
+    } catch {
+      // Redis away: the beat resumes when it returns; health shows the worker down meanwhile.
+    }
+  }
+
+  async onApplicationShutdown() {
+    if (this.beat) clearInterval(this.beat);
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled(this.queues.map((q) => q.close()));
+    await this.redis.client.zrem(this.redis.key(WORKER_BEATS_KEY), this.id).catch(() => undefined);
+  }
+}

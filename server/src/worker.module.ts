@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { MaintenanceProcessor } from './modules/maintenance/maintenance.processor';
+import { RedisModule } from './queue/queue.module';
+import { WorkerRunner } from './queue/worker-runner';
+
+/** The worker process: the same modules, no HTTP, the BullMQ processors. */
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule],
+  providers: [MaintenanceProcessor, WorkerRunner],
+})
+export class WorkerModule {}
