@@ -16,7 +16,7 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // NestJS 12 and a few of its dependencies ship ESM only: let swc turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|cookie|content-disposition|token-types|strtok3|@tokenizer)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|cookie|content-disposition|@tus|srvx|token-types|strtok3|@tokenizer)/)'],
   moduleNameMapper: { '^@xueshi/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
 };

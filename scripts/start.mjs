@@ -37,6 +37,27 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** Wait for the api to answer and for the demo videos to finish transcoding, saying what is left. */
+async function waitUntilReady(base, databaseUrl) {
+  const { default: pgLib } = await import('pg');
+  const db = new pgLib.Client({ connectionString: databaseUrl });
+  await db.connect();
+  let said = -1;
+  try {
+    for (;;) {
+      if (stopping) return;
+      const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const [{ n }] = (await db.query("SELECT count(*)::int AS n FROM media_assets WHERE status IN ('queued', 'processing')")).rows;
+      if (up && n === 0) return;
+      if (n !== said && n > 0) say(`transcoding demo videos: ${n} left …`);
+      said = n;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await db.end();
+  }
+}
+
 try {
   pg = await startPostgres({ dir: path.join(DATA, 'pg'), database: 'xueshi', preferredPort: 54329 });
   redis = await startRedis({ dir: path.join(DATA, 'redis'), preferredPort: 63790 });
@@ -51,7 +72,7 @@ try {
     CLIENT_DIST: path.join(ROOT, 'client/dist'),
   };
   run('node', ['server/dist/server/src/database/migrate.js'], { env });
-  run('node', ['server/dist/server/src/database/seed.js'], { env });
+  run('node', ['server/dist/server/src/database/seed.js', '--demo'], { env });
   for (const [name, file] of [
     ['api', 'server/dist/server/src/main.js'],
     ['worker', 'server/dist/server/src/worker.js'],
@@ -65,7 +86,8 @@ try {
     });
     children.push(child);
   }
-  say(`Xueshi is starting at http://localhost:${port}  (Ctrl-C stops it)`);
+  await waitUntilReady(`http://127.0.0.1:${port}`, pg.url);
+  say(`Xueshi is ready at http://localhost:${port}  (Ctrl-C stops it)`);
 } catch (e) {
   console.error(`[xueshi] ${e.message ?? e}`);
   await shutdown(1);

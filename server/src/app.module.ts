@@ -10,10 +10,12 @@ import { HealthModule } from './modules/health/health.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RedisModule } from './queue/queue.module';
 import { CommonModule } from './common/common.module';
+import { CoursesModule } from './modules/courses/courses.module';
+import { MediaHttpModule } from './modules/media/media-http.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -21,6 +21,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: log,
     bodyLimit: 256 * 1024,
+    // signed media tokens travel in the path
+    routerOptions: { maxParamLength: 400 },
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

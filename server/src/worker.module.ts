@@ -4,12 +4,14 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { MaintenanceProcessor } from './modules/maintenance/maintenance.processor';
+import { MediaModule } from './modules/media/media.module';
+import { TranscodeProcessor } from './modules/media/transcode.processor';
 import { RedisModule } from './queue/queue.module';
 import { WorkerRunner } from './queue/worker-runner';
 
 /** The worker process: the same modules, no HTTP, the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule],
-  providers: [MaintenanceProcessor, WorkerRunner],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule],
+  providers: [MaintenanceProcessor, TranscodeProcessor, WorkerRunner],
 })
 export class WorkerModule {}

@@ -7,3 +7,4 @@ export * from './schemas/health';
 export * from './schemas/auth';
 export * from './schemas/users';
 export * from './schemas/org-units';
+export * from './schemas/courses';

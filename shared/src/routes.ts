@@ -2,6 +2,30 @@ import { ADMIN_ROLES } from './enums';
 import { route } from './route';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, TokenPair } from './schemas/auth';
 import { IdParams, OkResponse } from './schemas/common';
+import {
+  AssignRequest,
+  AssignResponse,
+  CatalogQuery,
+  CategoryList,
+  CategoryView,
+  CourseDetail,
+  CoursePage,
+  CreateCategoryRequest,
+  CreateChapterRequest,
+  CreateCourseRequest,
+  CreateLessonRequest,
+  ManagedCoursesQuery,
+  MediaAssetView,
+  PlaybackResponse,
+  ReorderRequest,
+  ReviewRequest,
+  UpdateCategoryRequest,
+  UpdateChapterRequest,
+  UpdateCourseRequest,
+  UpdateLessonRequest,
+  UploadLimits,
+} from './schemas/courses';
+import { z } from 'zod';
 import { HealthResponse } from './schemas/health';
 import {
   CreateInstitutionRequest,
@@ -25,6 +49,10 @@ import {
 } from './schemas/users';
 
 const TREE_ADMINS = ['sys_admin', 'org_admin'] as const;
+/** who builds courses: instructors and the institution's admins (the system admin too) */
+const AUTHORS = ['instructor', 'institution_admin', 'sys_admin'] as const;
+const REVIEWERS = ['institution_admin', 'sys_admin'] as const;
+const UploadIdParams = z.object({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,80}$/) });
 
 /** Every HTTP route of the API. Adding a route here is the only way to add one. */
 export const routes = {
@@ -110,6 +138,113 @@ export const routes = {
   createInstitution: route({
     id: 'createInstitution', method: 'POST', path: '/api/institutions', tag: 'organisation', auth: ['sys_admin'],
     summary: 'Register a training institution', body: CreateInstitutionRequest, response: InstitutionView, status: 201,
+  }),
+
+  // courseware
+  listCategories: route({
+    id: 'listCategories', method: 'GET', path: '/api/categories', tag: 'courses', auth: 'authenticated',
+    summary: 'Course categories (P12)', response: CategoryList,
+  }),
+  createCategory: route({
+    id: 'createCategory', method: 'POST', path: '/api/categories', tag: 'courses', auth: ['sys_admin'],
+    summary: 'Add a course category', body: CreateCategoryRequest, response: CategoryView, status: 201,
+  }),
+  updateCategory: route({
+    id: 'updateCategory', method: 'PATCH', path: '/api/categories/:id', tag: 'courses', auth: ['sys_admin'],
+    summary: 'Edit a course category', params: IdParams, body: UpdateCategoryRequest, response: CategoryView,
+  }),
+  catalog: route({
+    id: 'catalog', method: 'GET', path: '/api/catalog', tag: 'courses', auth: 'authenticated',
+    summary: 'Published courses: search by title, category, required/elective, institution', query: CatalogQuery, response: CoursePage,
+  }),
+  myCourses: route({
+    id: 'myCourses', method: 'GET', path: '/api/my/courses', tag: 'courses', auth: ['official'],
+    summary: 'The courses the official is enrolled in or assigned', query: CatalogQuery, response: CoursePage,
+  }),
+  managedCourses: route({
+    id: 'managedCourses', method: 'GET', path: '/api/courses/managed', tag: 'courses', auth: AUTHORS,
+    summary: 'Courses the caller builds or reviews, in every status', query: ManagedCoursesQuery, response: CoursePage,
+  }),
+  createCourse: route({
+    id: 'createCourse', method: 'POST', path: '/api/courses', tag: 'courses', auth: AUTHORS,
+    summary: 'Start a course (draft)', body: CreateCourseRequest, response: CourseDetail, status: 201,
+  }),
+  getCourse: route({
+    id: 'getCourse', method: 'GET', path: '/api/courses/:id', tag: 'courses', auth: 'authenticated',
+    summary: 'A course with its chapters and lessons', params: IdParams, response: CourseDetail,
+  }),
+  updateCourse: route({
+    id: 'updateCourse', method: 'PATCH', path: '/api/courses/:id', tag: 'courses', auth: AUTHORS,
+    summary: 'Edit a draft, returned or unpublished course', params: IdParams, body: UpdateCourseRequest, response: CourseDetail,
+  }),
+  addChapter: route({
+    id: 'addChapter', method: 'POST', path: '/api/courses/:id/chapters', tag: 'courses', auth: AUTHORS,
+    summary: 'Add a chapter at the end', params: IdParams, body: CreateChapterRequest, response: CourseDetail, status: 201,
+  }),
+  updateChapter: route({
+    id: 'updateChapter', method: 'PATCH', path: '/api/chapters/:id', tag: 'courses', auth: AUTHORS,
+    summary: 'Rename a chapter', params: IdParams, body: UpdateChapterRequest, response: CourseDetail,
+  }),
+  deleteChapter: route({
+    id: 'deleteChapter', method: 'DELETE', path: '/api/chapters/:id', tag: 'courses', auth: AUTHORS,
+    summary: 'Delete an empty chapter', params: IdParams, response: CourseDetail,
+  }),
+  addLesson: route({
+    id: 'addLesson', method: 'POST', path: '/api/courses/:id/lessons', tag: 'courses', auth: AUTHORS,
+    summary: 'Add a lesson to a chapter', params: IdParams, body: CreateLessonRequest, response: CourseDetail, status: 201,
+  }),
+  updateLesson: route({
+    id: 'updateLesson', method: 'PATCH', path: '/api/lessons/:id', tag: 'courses', auth: AUTHORS,
+    summary: 'Rename a lesson or attach its media', params: IdParams, body: UpdateLessonRequest, response: CourseDetail,
+  }),
+  deleteLesson: route({
+    id: 'deleteLesson', method: 'DELETE', path: '/api/lessons/:id', tag: 'courses', auth: AUTHORS,
+    summary: 'Delete a lesson', params: IdParams, response: CourseDetail,
+  }),
+  reorderCourse: route({
+    id: 'reorderCourse', method: 'PUT', path: '/api/courses/:id/order', tag: 'courses', auth: AUTHORS,
+    summary: 'Set the order of chapters and lessons', params: IdParams, body: ReorderRequest, response: CourseDetail,
+  }),
+  submitCourse: route({
+    id: 'submitCourse', method: 'POST', path: '/api/courses/:id/submit', tag: 'courses', auth: AUTHORS,
+    summary: 'Submit for review', params: IdParams, response: CourseDetail,
+  }),
+  reviewCourse: route({
+    id: 'reviewCourse', method: 'POST', path: '/api/courses/:id/review', tag: 'courses', auth: REVIEWERS,
+    summary: 'Approve or return a submitted course', params: IdParams, body: ReviewRequest, response: CourseDetail,
+  }),
+  publishCourse: route({
+    id: 'publishCourse', method: 'POST', path: '/api/courses/:id/publish', tag: 'courses', auth: REVIEWERS,
+    summary: 'Publish an approved or unpublished course', params: IdParams, response: CourseDetail,
+  }),
+  unpublishCourse: route({
+    id: 'unpublishCourse', method: 'POST', path: '/api/courses/:id/unpublish', tag: 'courses', auth: REVIEWERS,
+    summary: 'Take a course out of the catalogue; learners keep their progress', params: IdParams, response: CourseDetail,
+  }),
+  enrol: route({
+    id: 'enrol', method: 'POST', path: '/api/courses/:id/enrol', tag: 'courses', auth: ['official'],
+    summary: 'Enrol in a published elective course', params: IdParams, response: CourseDetail,
+  }),
+  assignCourse: route({
+    id: 'assignCourse', method: 'POST', path: '/api/courses/:id/assign', tag: 'courses', auth: TREE_ADMINS,
+    summary: 'Assign a published course to officials of a node or a list (within the caller\'s subtree)',
+    params: IdParams, body: AssignRequest, response: AssignResponse,
+  }),
+  uploadLimits: route({
+    id: 'uploadLimits', method: 'GET', path: '/api/uploads/limits', tag: 'media', auth: AUTHORS,
+    summary: 'Upload limits and the tus endpoint', response: UploadLimits,
+  }),
+  mediaByUpload: route({
+    id: 'mediaByUpload', method: 'GET', path: '/api/media/uploads/:uploadId', tag: 'media', auth: AUTHORS,
+    summary: 'The media asset a finished tus upload became', params: UploadIdParams, response: MediaAssetView,
+  }),
+  getMedia: route({
+    id: 'getMedia', method: 'GET', path: '/api/media/:id', tag: 'media', auth: AUTHORS,
+    summary: 'A media asset with its transcoding state and progress', params: IdParams, response: MediaAssetView,
+  }),
+  playback: route({
+    id: 'playback', method: 'GET', path: '/api/lessons/:id/playback', tag: 'media', auth: 'authenticated',
+    summary: 'A signed, expiring URL of the lesson\'s media for the caller', params: IdParams, response: PlaybackResponse,
   }),
 } as const;
 

@@ -22,10 +22,33 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** built client to serve at / (empty: API only) */
   CLIENT_DIST: z.string().default(''),
+  /** media storage: a local folder, or S3-compatible object storage */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  MEDIA_DIR: z.string().default('.data/media'),
+  S3_ENDPOINT: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY: z.string().optional(),
+  S3_SECRET_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** where tus keeps partial uploads */
+  UPLOAD_DIR: z.string().default('.data/uploads'),
+  VIDEO_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  VIDEO_MAX_SECONDS: z.coerce.number().int().min(1).default(4 * 3600),
+  /** lifetime of a signed media URL */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(10).default(4 * 3600),
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+  /** how long a transcoding worker holds a job before another may take it over (a killed worker's job returns after this) */
+  TRANSCODE_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
+  TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_LOG_SQL: bool.default(false),
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+const S3_NEEDS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const;
 
 /** Parse the environment; a bad value names the variable and stops the process. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -33,6 +56,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (result.data.STORAGE_DRIVER === 's3') {
+    const missing = S3_NEEDS.filter((k) => !result.data[k]);
+    if (missing.length) throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when STORAGE_DRIVER=s3`).join('\n')}`);
   }
   return result.data;
 }

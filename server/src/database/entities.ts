@@ -1,7 +1,26 @@
 import { RefreshTokenEntity } from '../modules/accounts/refresh-token.entity';
 import { UserEntity } from '../modules/accounts/user.entity';
+import { CategoryEntity } from '../modules/courses/category.entity';
+import { ChapterEntity } from '../modules/courses/chapter.entity';
+import { CourseInstructorEntity } from '../modules/courses/course-instructor.entity';
+import { CourseEntity } from '../modules/courses/course.entity';
+import { EnrolmentEntity } from '../modules/courses/enrolment.entity';
+import { LessonEntity } from '../modules/courses/lesson.entity';
+import { MediaAssetEntity } from '../modules/media/media-asset.entity';
 import { InstitutionEntity } from '../modules/organizations/institution.entity';
 import { OrgUnitEntity } from '../modules/organizations/org-unit.entity';
 
 /** Every entity, in one list shared by the app and the migration tooling. */
-export const ENTITIES = [OrgUnitEntity, InstitutionEntity, UserEntity, RefreshTokenEntity];
+export const ENTITIES = [
+  OrgUnitEntity,
+  InstitutionEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  CategoryEntity,
+  CourseEntity,
+  CourseInstructorEntity,
+  ChapterEntity,
+  LessonEntity,
+  EnrolmentEntity,
+  MediaAssetEntity,
+];

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrgUnitType, RankLevel, Role } from '@xueshi/shared';
 import { hashPassword } from '../modules/accounts/password';
+import { parseEnv } from '../config/env';
 import { dataSourceOptions } from './data-source';
+import { seedCategories, seedDemoCourses } from './seed-courses';
 
 /** The password of every demo login (README lists them). */
 export const DEMO_PASSWORD = 'Xueshi2026';
@@ -78,7 +80,7 @@ export const DEMO_INSTITUTION = { code: 'CQ-XZXY', name: '重庆市行政学院'
 
 /** Idempotent: creates what is missing, never changes what exists (a second start keeps the data). */
 export async function seedDemo(ds: DataSource): Promise<{ created: number }> {
-  let created = 0;
+  let created = await seedCategories(ds);
   const ids = new Map<string, { id: string; path: string }>();
   const walk = async (u: UnitSeed, parent: { id: string; path: string; depth: number } | null) => {
     const [row] = await ds.query('SELECT id, path, depth FROM org_units WHERE code = $1', [u.code]);
@@ -121,19 +123,31 @@ export async function seedDemo(ds: DataSource): Promise<{ created: number }> {
   return { created };
 }
 
-if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('DATABASE_URL is required');
-    process.exit(2);
+/** `node seed.js`: reference data (categories); with `--demo`, the demo tree, people and courses. */
+async function main() {
+  const env = parseEnv();
+  const ds = new DataSource(dataSourceOptions(env.DATABASE_URL, { poolSize: 2 }));
+  await ds.initialize();
+  try {
+    const cats = await seedCategories(ds);
+    if (cats) console.log(`reference data: ${cats} course categories created`);
+    if (process.argv.includes('--demo')) {
+      const { created } = await seedDemo(ds);
+      const courses = await seedDemoCourses(ds, env, { enqueue: true });
+      console.log(
+        created || courses.created
+          ? `demo data: ${created} records and ${courses.created} courses created; ${courses.queued} demo videos queued for transcoding`
+          : 'demo data: already present',
+      );
+    }
+  } finally {
+    await ds.destroy();
   }
-  const ds = new DataSource(dataSourceOptions(url, { poolSize: 2 }));
-  ds.initialize()
-    .then(() => seedDemo(ds))
-    .then(({ created }) => console.log(created ? `demo data: ${created} records created` : 'demo data: already present'))
-    .then(() => ds.destroy())
-    .catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -2,28 +2,33 @@
 
 export enum QueueName {
   Maintenance = 'maintenance',
+  Media = 'media',
 }
 
 export enum JobName {
   PurgeExpiredRefreshTokens = 'purge-expired-refresh-tokens',
+  Transcode = 'transcode',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: { olderThanDays: number };
+  [JobName.Transcode]: { assetId: string };
 }
 
-export interface JobSpec {
+export interface JobSpec<N extends JobName = JobName> {
   queue: QueueName;
   attempts: number;
   backoffMs: number;
   /** completed/failed jobs kept for inspection */
   keepCompleted: number;
   keepFailed: number;
+  /** deterministic job id where a duplicate would be harmful */
+  jobId?: (data: JobPayloads[N]) => string;
   /** scheduled jobs: how often, with the payload */
-  every?: { ms: number; data: JobPayloads[JobName] };
+  every?: { ms: number; data: JobPayloads[N] };
 }
 
-export const JOBS: Record<JobName, JobSpec> = {
+export const JOBS: { [N in JobName]: JobSpec<N> } = {
   [JobName.PurgeExpiredRefreshTokens]: {
     queue: QueueName.Maintenance,
     attempts: 3,
@@ -31,6 +36,15 @@ export const JOBS: Record<JobName, JobSpec> = {
     keepCompleted: 10,
     keepFailed: 50,
     every: { ms: 6 * 60 * 60 * 1000, data: { olderThanDays: 7 } },
+  },
+  [JobName.Transcode]: {
+    queue: QueueName.Media,
+    attempts: 3,
+    backoffMs: 5_000,
+    keepCompleted: 200,
+    keepFailed: 500,
+    // one transcode per asset in the queue at a time
+    jobId: (d) => `transcode-${d.assetId}`,
   },
 };
 

@@ -1,7 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { hostname } from 'node:os';
+import { ENV } from '../config/config.module';
+import type { Env } from '../config/env';
 import { MaintenanceProcessor } from '../modules/maintenance/maintenance.processor';
+import { TranscodeProcessor } from '../modules/media/transcode.processor';
 import { JobName, JOBS, QueueName, WORKER_BEAT_MS, WORKER_BEATS_KEY, WORKER_STALE_MS } from './queues';
 import { RedisService } from './redis.service';
 
@@ -17,11 +20,14 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly redis: RedisService,
     private readonly maintenance: MaintenanceProcessor,
+    private readonly transcode: TranscodeProcessor,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   private handlers(): Record<JobName, (job: Job) => Promise<unknown>> {
     return {
       [JobName.PurgeExpiredRefreshTokens]: (job) => this.maintenance.purgeExpiredRefreshTokens(job),
+      [JobName.Transcode]: (job) => this.transcode.process(job),
     };
   }
 
@@ -35,7 +41,16 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
           if (!handler) throw new Error(`no handler for job ${job.name}`);
           return handler(job);
         },
-        { connection: this.redis.connection(), prefix: this.redis.prefix, concurrency: 2 },
+        queue === QueueName.Media
+          ? {
+              connection: this.redis.connection(),
+              prefix: this.redis.prefix,
+              concurrency: this.env.TRANSCODE_CONCURRENCY,
+              // a killed worker's job is taken over once its lock lapses
+              lockDuration: this.env.TRANSCODE_LOCK_MS,
+              stalledInterval: Math.max(1000, Math.floor(this.env.TRANSCODE_LOCK_MS / 2)),
+            }
+          : { connection: this.redis.connection(), prefix: this.redis.prefix, concurrency: 2 },
       );
       worker.on('failed', (job, err) => this.log.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
       this.workers.push(worker);
