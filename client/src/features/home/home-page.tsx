@@ -1,0 +1,144 @@
+import { ApartmentOutlined, CloudUploadOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import { RANK_LEVEL_LABELS, ROLE_LABELS, type UserView } from '@xueshi/shared';
+import { Alert, Avatar, Button, Card, Col, Descriptions, Flex, Row, Typography, type DescriptionsProps } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { BRAND } from '../../lib/theme';
+import { mayOpen } from '../../app/layouts/menus';
+import { useI18n } from '../../lib/i18n';
+import { useMe } from '../auth/auth-context';
+import { FlagTags, RoleTag } from '../users/user-tags';
+
+function ProfileCard({ me }: { me: UserView }) {
+  const { t, label, lang } = useI18n();
+  const none = t('common.none');
+  const isOfficialLike = me.role === 'official' || me.role === 'org_admin';
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: t('home.name'), children: me.name },
+    { key: 'username', label: t('home.username'), children: me.username },
+    { key: 'role', label: t('home.role'), children: <RoleTag role={me.role} /> },
+    me.institutionName
+      ? { key: 'inst', label: t('home.institution'), children: me.institutionName }
+      : { key: 'unit', label: t('home.unit'), children: me.orgUnitName ?? none },
+    ...(isOfficialLike || me.staffNo ? [{ key: 'staffNo', label: t('home.staffNo'), children: me.staffNo ?? none }] : []),
+    { key: 'rank', label: t('home.rank'), children: me.rankLevel ? label(RANK_LEVEL_LABELS[me.rankLevel]) : none },
+    { key: 'position', label: t('home.position'), children: me.position ?? none },
+    ...(me.role === 'official'
+      ? [
+          { key: 'entry', label: t('home.entryDate'), children: me.civilServiceEntryDate ?? none },
+          { key: 'flags', label: t('home.flags'), children: <FlagTags user={me} /> },
+        ]
+      : []),
+  ];
+  const today = dayjs().format(lang === 'zh' ? 'YYYY年M月D日 dddd' : 'dddd, D MMMM YYYY');
+  return (
+    <Card data-testid="welcome-card">
+      <Flex align="center" gap={16} style={{ marginBottom: 20 }}>
+        <Avatar size={56} style={{ background: BRAND.primary, fontSize: 24, flex: 'none' }}>
+          {me.name.slice(0, 1)}
+        </Avatar>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('home.welcome', { name: me.name })}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {label(ROLE_LABELS[me.role])}
+            {me.orgUnitName || me.institutionName ? ` · ${me.orgUnitName ?? me.institutionName}` : ''} · {t('home.today', { date: today })}
+          </Typography.Text>
+        </div>
+      </Flex>
+      <Descriptions
+        title={t('home.profile')}
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+        styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+        items={items}
+        data-testid="profile"
+      />
+    </Card>
+  );
+}
+
+function RequirementCard({ me }: { me: UserView }) {
+  const { t } = useI18n();
+  const year = dayjs().year();
+  return (
+    <Card
+      title={
+        <span>
+          <ReadOutlined style={{ marginInlineEnd: 8, color: BRAND.primary }} />
+          {t('home.requirementTitle', { year })}
+        </span>
+      }
+      data-testid="yearly-requirement"
+    >
+      <Flex gap={20} align="baseline" wrap style={{ marginBottom: 12 }} data-testid="requirement-figures">
+        <span style={{ fontSize: 32, fontWeight: 600, color: BRAND.primary }}>
+          90 <span style={{ fontSize: 15, fontWeight: 400 }}>{t('home.unitHours')}</span>
+        </span>
+        <span style={{ color: '#8c96a3' }}>{t('home.or')}</span>
+        <span style={{ fontSize: 32, fontWeight: 600, color: BRAND.primary }}>
+          12 <span style={{ fontSize: 15, fontWeight: 400 }}>{t('home.unitDays')}</span>
+        </span>
+      </Flex>
+      <Typography.Paragraph>{t('home.requirementBody')}</Typography.Paragraph>
+      {me.lawEnforcement && <Typography.Paragraph>· {t('home.requirementLaw')}</Typography.Paragraph>}
+      {me.grassroots && <Typography.Paragraph>· {t('home.requirementGrassroots')}</Typography.Paragraph>}
+      <Alert type="info" showIcon title={t('home.requirementPending')} />
+    </Card>
+  );
+}
+
+function AdminCard({ me }: { me: UserView }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const hint =
+    me.role === 'sys_admin' ? t('home.adminHintSys') : me.role === 'org_admin' ? t('home.adminHintOrg') : t('home.adminHintInst');
+  const links: { path: string; icon: ReactNode; text: string; testId: string }[] = [
+    { path: '/users', icon: <TeamOutlined />, text: t('home.goUsers'), testId: 'home-go-users' },
+    { path: '/organization', icon: <ApartmentOutlined />, text: t('home.goOrg'), testId: 'home-go-org' },
+    { path: '/import', icon: <CloudUploadOutlined />, text: t('home.goImport'), testId: 'home-go-import' },
+  ].filter((l) => mayOpen(me.role, l.path));
+  return (
+    <Card title={t('home.adminTitle')} data-testid="admin-card">
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      <Flex gap={8} wrap>
+        {links.map((l) => (
+          <Button key={l.path} icon={l.icon} onClick={() => navigate(l.path)} data-testid={l.testId}>
+            {l.text}
+          </Button>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
+export function HomePage() {
+  const me = useMe();
+  const { t } = useI18n();
+  const admin = me.role === 'sys_admin' || me.role === 'org_admin' || me.role === 'institution_admin';
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={me.role === 'official' || admin ? 15 : 24}>
+        <ProfileCard me={me} />
+      </Col>
+      {me.role === 'official' && (
+        <Col xs={24} xl={9}>
+          <RequirementCard me={me} />
+        </Col>
+      )}
+      {admin && (
+        <Col xs={24} xl={9}>
+          <AdminCard me={me} />
+        </Col>
+      )}
+      {me.role === 'instructor' && (
+        <Col xs={24}>
+          <Alert type="info" showIcon title={t('home.instructorHint')} />
+        </Col>
+      )}
+    </Row>
+  );
+}
