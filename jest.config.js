@@ -19,6 +19,9 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|cookie|content-disposition|@tus|srvx|token-types|strtok3|@tokenizer)/)'],
   moduleNameMapper: { '^@xueshi/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
+  // never crawl .data (live database and media files) or build output
+  roots: ['<rootDir>/server', '<rootDir>/shared', '<rootDir>/client'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 
 module.exports = {

@@ -1,7 +1,7 @@
 // npm test: every test the project has, on services it provisions itself: its own PostgreSQL
 // and Redis on free ports (or DATABASE_URL / REDIS_URL), ffmpeg, and Debian's chromium.
 // Arguments go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- auth`.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DATA, ROOT, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
@@ -18,9 +18,22 @@ mkdirSync(runDir, { recursive: true });
 let pg;
 let redis;
 let code = 1;
+let jest;
+// Ctrl-C or a CI timeout: stop jest, then the services, then go.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    jest?.kill(sig);
+    setTimeout(async () => {
+      await redis?.stop();
+      await pg?.stop();
+      rmSync(runDir, { recursive: true, force: true });
+      process.exit(130);
+    }, 500);
+  });
+}
 try {
-  // The test cluster is kept between runs (initdb costs seconds); every run builds a fresh template.
-  pg = await startPostgres({ dir: path.join(DATA, 'test', 'pg'), database: 'postgres' });
+  // A cluster of this run's own (initdb costs about two seconds), so runs never share state.
+  pg = await startPostgres({ dir: path.join(runDir, 'pg'), database: 'postgres' });
   redis = await startRedis({ dir: path.join(runDir, 'redis') });
   const template = 'xueshi_template';
   const admin = new URL(pg.url);
@@ -36,7 +49,7 @@ try {
   templateUrl.pathname = `/${template}`;
   run('node', ['server/dist/server/src/database/migrate.js'], { env: { ...process.env, DATABASE_URL: templateUrl.toString() } });
   say('running jest …');
-  const r = spawnSync(
+  jest = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/jest/bin/jest.js'), ...(process.argv.includes('--runInBand') || process.argv.includes('-i') ? [] : ['--maxWorkers=2']), ...process.argv.slice(2)],
     {
@@ -51,7 +64,7 @@ try {
       },
     },
   );
-  code = r.status ?? 1;
+  code = await new Promise((resolve) => jest.on('exit', (c) => resolve(c ?? 1)));
 } catch (e) {
   console.error(`[xueshi] ${e.stack ?? e}`);
 } finally {

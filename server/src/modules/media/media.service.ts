@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LessonKind, MediaAssetView } from '@xueshi/shared';
-import { open, unlink } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
 import { AppError, forbidden, notFound } from '../../common/errors';
@@ -45,13 +45,14 @@ export class MediaService {
   ) {}
 
   /**
-   * A tus upload has arrived whole: judge it by content, move it into storage, record the asset,
-   * and queue its transcoding. Refused files are deleted and nothing is recorded.
+   * A tus upload has arrived whole: judge it by content, copy it into storage, record the asset,
+   * and queue its transcoding. Throws UploadRefused for a file that is not acceptable; the caller
+   * removes the upload then, and after success (after any other failure it stays for a retry).
    */
   async acceptUpload(u: { uploadId: string; file: string; ownerId: string; kind: LessonKind; filename: string; size: number }): Promise<MediaAssetView> {
     const done = await this.media.findByUploadId(u.uploadId);
     if (done && done.sourceKey !== 'pending' && done.sourceKey !== '') return toMediaView(done);
-    try {
+    {
       if (u.kind === 'document') {
         if (!(await startsWith(u.file, '%PDF-'))) {
           throw new UploadRefused(415, '文档须为 PDF 文件', 'Documents must be PDF files');
@@ -63,7 +64,6 @@ export class MediaService {
         await this.storage.putFile(key, u.file, 'application/pdf');
         await this.media.setSourceKey(asset.id, key);
         await this.media.markReady(asset.id, { durationSeconds: 0, width: 0, height: 0, renditions: [], posterKey: '', outputKey: key });
-        await unlink(u.file).catch(() => undefined);
         return toMediaView((await this.media.findById(asset.id))!);
       }
       const verdict = judgeVideo(await probe(this.env.FFPROBE_PATH, u.file), this.env.VIDEO_MAX_SECONDS);
@@ -76,12 +76,7 @@ export class MediaService {
       await this.storage.putFile(sourceKey, u.file);
       await this.media.setSourceKey(asset.id, sourceKey);
       await this.jobs.add(JobName.Transcode, { assetId: asset.id });
-      await unlink(u.file).catch(() => undefined);
       return toMediaView((await this.media.findById(asset.id))!);
-    } catch (e) {
-      // a refused file leaves nothing behind; after any other failure the upload stays for a retry
-      if (e instanceof UploadRefused) await unlink(u.file).catch(() => undefined);
-      throw e;
     }
   }
 

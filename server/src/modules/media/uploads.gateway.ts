@@ -96,6 +96,7 @@ export class UploadsGateway implements OnModuleInit {
             filename: String(upload.metadata?.filename ?? 'upload'),
             size: upload.size ?? upload.offset,
           });
+          await store.remove(upload.id).catch(() => undefined);
           return { headers: { 'Xueshi-Asset-Id': asset.id, 'Access-Control-Expose-Headers': 'Xueshi-Asset-Id' } };
         } catch (e) {
           if (e instanceof UploadRefused) {
