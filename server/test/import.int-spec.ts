@@ -126,6 +126,9 @@ describe('bulk import of officials', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(['姓名*', '人员编号*', '单位编码*', '用户名', '职级', '职务', '执法岗位', '双基', '入职日期']);
+    // no example row in the data sheet: one left there would be imported
+    expect(wb.worksheets[0].actualRowCount).toBe(1);
+    expect(wb.getWorksheet('填写说明')?.getCell('C2').value).toBe('张三');
     const codes = wb.worksheets[1].getColumn(1).values.slice(2);
     expect(codes).toContain('CQ-YZ-ZFB');
     expect(codes).not.toContain('CQ-JB-SFJ');

@@ -60,11 +60,41 @@ describe('user administration', () => {
     expect((await t.call('POST', '/api/auth/login', { body: { username: 'official2', password: 'Xueshi2026' } })).status).toBe(200);
   });
 
-  it('an admin cannot disable themselves', async () => {
+  it('an admin cannot disable themselves, told so in the request\'s language', async () => {
     const me = await t.call('GET', '/api/me', { token: admin });
-    const r = await t.call('PATCH', `/api/users/${me.body.id}`, { token: admin, body: { disabled: true } });
+    const r = await t.call('PATCH', `/api/users/${me.body.id}`, { token: admin, body: { disabled: true }, headers: { 'accept-language': 'en' } });
     expect(r.status).toBe(400);
-    expect(r.body.field).toBe('disabled');
+    expect(r.body).toMatchObject({
+      field: 'disabled',
+      message: 'You cannot disable yourself or change your own role',
+      issues: [{ field: 'disabled', message: 'You cannot disable yourself or change your own role' }],
+    });
+  });
+
+  it('a user with a one-time password may only change it until they do', async () => {
+    const created = await t.call('POST', '/api/users', { token: admin, body: { username: 'newbie01', name: '新人', role: 'official', orgUnitId: units['CQ-YZ-ZFB'] } });
+    const login = await t.call('POST', '/api/auth/login', { body: { username: 'newbie01', password: created.body.initialPassword } });
+    const token = login.body.accessToken;
+    expect((await t.call('GET', '/api/me', { token })).status).toBe(200);
+    const blocked = await t.call('GET', '/api/catalog', { token });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
+    const changed = await t.call('POST', '/api/auth/change-password', { token, body: { currentPassword: created.body.initialPassword, newPassword: 'MyOwnPass2026' } });
+    expect(changed.status).toBe(200);
+    expect((await t.call('GET', '/api/catalog', { token: changed.body.accessToken })).status).toBe(200);
+    expect((await t.call('GET', '/api/me', { token: changed.body.accessToken })).body.mustChangePassword).toBe(false);
+  });
+
+  it('deletes only an empty node inside the admin\'s subtree', async () => {
+    const made = await t.call('POST', '/api/org-units', { token: admin, body: { parentId: units['CQ-YZ'], code: 'CQ-YZ-TMP', name: '临时科室', type: 'unit' } });
+    const full = await t.call('DELETE', `/api/org-units/${units['CQ-YZ-SCJ']}`, { token: admin });
+    expect(full.status).toBe(409);
+    expect(full.body.message).toContain('名人员');
+    expect((await t.call('DELETE', `/api/org-units/${units['CQ-YZ']}`, { token: admin })).status).toBe(400);
+    const jb = await t.login('jb_admin');
+    expect((await t.call('DELETE', `/api/org-units/${made.body.id}`, { token: jb })).status).toBe(404);
+    expect((await t.call('DELETE', `/api/org-units/${made.body.id}`, { token: admin })).body).toEqual({ ok: true });
+    expect((await t.call('GET', '/api/org-units', { token: admin })).body.items.map((n: { code: string }) => n.code)).not.toContain('CQ-YZ-TMP');
   });
 
   it('resetting a password gives a new one-time password and ends old sessions', async () => {

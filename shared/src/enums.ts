@@ -21,6 +21,15 @@ export const ROLE_LABELS: Record<Role, Label> = {
   sys_admin: { zh: '系统管理员', en: 'System admin' },
 };
 
+/** Which roles each role may create and administer (the server enforces it; the client offers only these). */
+export const MANAGEABLE_ROLES: Record<Role, readonly Role[]> = {
+  sys_admin: ['official', 'instructor', 'institution_admin', 'org_admin', 'sys_admin'],
+  org_admin: ['official', 'org_admin'],
+  institution_admin: ['instructor', 'institution_admin'],
+  instructor: [],
+  official: [],
+};
+
 /** 市 → 区县 / 市级部门 → 单位 */
 export const ORG_UNIT_TYPES = ['city', 'district', 'department', 'unit'] as const;
 export const OrgUnitType = z.enum(ORG_UNIT_TYPES);

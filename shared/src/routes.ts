@@ -131,6 +131,10 @@ export const routes = {
     id: 'updateOrgUnit', method: 'PATCH', path: '/api/org-units/:id', tag: 'organisation', auth: TREE_ADMINS,
     summary: 'Rename a node', params: IdParams, body: UpdateOrgUnitRequest, response: OrgUnitView,
   }),
+  deleteOrgUnit: route({
+    id: 'deleteOrgUnit', method: 'DELETE', path: '/api/org-units/:id', tag: 'organisation', auth: TREE_ADMINS,
+    summary: 'Delete an empty node (no sub-units, people or institutions)', params: IdParams, response: OkResponse,
+  }),
   listInstitutions: route({
     id: 'listInstitutions', method: 'GET', path: '/api/institutions', tag: 'organisation', auth: ADMIN_ROLES,
     summary: 'Training institutions (施教机构) visible to the caller', response: InstitutionList,

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -42,8 +43,7 @@ export class AppError extends Error {
 export const notFound = (what: Bilingual = { zh: '未找到', en: 'Not found' }) => new AppError('NOT_FOUND', what);
 export const forbidden = () => new AppError('FORBIDDEN', { zh: '无权执行此操作', en: 'You may not do this' });
 export const conflict = (field: string, text: Bilingual) => new AppError('CONFLICT', text, field);
-export const invalid = (field: string, text: Bilingual) =>
-  new AppError('VALIDATION_FAILED', text, field, { issues: [{ field, message: text.zh }] });
+export const invalid = (field: string, text: Bilingual) => new AppError('VALIDATION_FAILED', text, field);
 
 /** Split a bilingual validation message written with issue(zh, en). */
 export function pickBilingual(message: string, lang: Lang): string | undefined {

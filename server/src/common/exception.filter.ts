@@ -16,7 +16,15 @@ export function toErrorResponse(err: unknown, req: FastifyRequest): { status: nu
   if (err instanceof AppError) {
     return {
       status: err.status,
-      body: { code: err.code, message: err.text[lang], field: err.field, issues: err.extra?.issues, details: err.extra?.details, requestId },
+      body: {
+        code: err.code,
+        message: err.text[lang],
+        field: err.field,
+        // one named field and no list from the validator: the list is that field, in the request's language
+        issues: err.extra?.issues ?? (err.field ? [{ field: err.field, message: err.text[lang] }] : undefined),
+        details: err.extra?.details,
+        requestId,
+      },
       headers: err.extra?.headers,
     };
   }

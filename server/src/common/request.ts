@@ -9,6 +9,8 @@ export interface Principal {
   /** materialised path of the caller's organisation unit, e.g. /a/b/ */
   orgPath: string | null;
   institutionId: string | null;
+  /** a one-time password is in use: only the password change is open */
+  mustChangePassword: boolean;
 }
 
 export type AppRequest = FastifyRequest & { principal?: Principal };

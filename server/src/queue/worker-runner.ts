@@ -53,6 +53,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
           : { connection: this.redis.connection(), prefix: this.redis.prefix, concurrency: 2 },
       );
       worker.on('failed', (job, err) => this.log.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
+      // connection trouble: BullMQ reconnects by itself; say it once per error instead of crashing
+      worker.on('error', (err) => this.log.warn(`queue ${queue}: ${err.message}`));
       this.workers.push(worker);
       const q = new Queue(queue, { connection: this.redis.connection(), prefix: this.redis.prefix });
       this.queues.push(q);

@@ -6,6 +6,9 @@ import type { AppRequest } from '../request';
 import { ROUTE_DEF } from '../route.decorator';
 import { TokenService } from './token.service';
 
+/** What a user holding a one-time password may still call. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'refresh']);
+
 /** Global guard: every contract route declares who may call it; this enforces it. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,6 +30,9 @@ export class AuthGuard implements CanActivate {
     }
     const principal = this.tokens.verifyAccess(match[1]);
     req.principal = principal;
+    if (principal.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(def.id)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', { zh: '请先修改初始密码', en: 'Change your initial password first' });
+    }
     if (def.auth !== 'authenticated' && !def.auth.includes(principal.role)) throw forbidden();
     return true;
   }

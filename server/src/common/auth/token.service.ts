@@ -16,6 +16,8 @@ interface AccessClaims {
   org: string | null;
   path: string | null;
   inst: string | null;
+  /** must change password */
+  pwc?: boolean;
 }
 
 /** Access tokens (short-lived JWT, HS256 only) and opaque refresh tokens. */
@@ -29,6 +31,7 @@ export class TokenService {
 
   signAccess(p: Principal): string {
     const claims: AccessClaims = { sub: p.userId, role: p.role, org: p.orgUnitId, path: p.orgPath, inst: p.institutionId };
+    if (p.mustChangePassword) claims.pwc = true;
     return jwt.sign(claims, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
@@ -54,7 +57,14 @@ export class TokenService {
     if (!ROLES.includes(claims.role)) {
       throw new AppError('UNAUTHENTICATED', { zh: '登录凭证无效', en: 'Invalid credentials token' });
     }
-    return { userId: claims.sub, role: claims.role, orgUnitId: claims.org, orgPath: claims.path, institutionId: claims.inst };
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      orgUnitId: claims.org,
+      orgPath: claims.path,
+      institutionId: claims.inst,
+      mustChangePassword: claims.pwc === true,
+    };
   }
 
   /** A new opaque refresh token and the hash under which it is stored. */

@@ -7,6 +7,7 @@ const p = (role: (typeof ROLES)[number], extra: Partial<{ orgPath: string; insti
   orgUnitId: null,
   orgPath: extra.orgPath ?? null,
   institutionId: extra.institutionId ?? null,
+  mustChangePassword: false,
 });
 
 describe('access scope', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@xueshi/shared';
+import { MANAGEABLE_ROLES, Role } from '@xueshi/shared';
 import type { Principal } from '../../common/request';
 
 /**
@@ -25,17 +25,9 @@ export function userScope(p: Principal): UserScope {
   }
 }
 
-const MANAGEABLE: Record<Role, readonly Role[]> = {
-  sys_admin: ['official', 'instructor', 'institution_admin', 'org_admin', 'sys_admin'],
-  org_admin: ['official', 'org_admin'],
-  institution_admin: ['instructor', 'institution_admin'],
-  instructor: [],
-  official: [],
-};
-
 /** Roles an actor may create or assign. */
 export function canManageRole(actor: Role, target: Role): boolean {
-  return MANAGEABLE[actor].includes(target);
+  return MANAGEABLE_ROLES[actor].includes(target);
 }
 
 /** Whether an organisation node (by its path) lies inside the actor's subtree. */

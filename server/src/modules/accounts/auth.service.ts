@@ -27,6 +27,7 @@ export function principalOf(u: UserEntity): Principal {
     orgUnitId: u.orgUnitId,
     orgPath: u.orgUnit?.path ?? null,
     institutionId: u.institutionId,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
@@ -130,7 +131,7 @@ export class AuthService {
     }
     await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
     await this.refreshTokens.revokeAllOfUser(user.id);
-    return this.issue(user, randomUUID(), client);
+    return this.issue({ ...user, mustChangePassword: false } as UserEntity, randomUUID(), client);
   }
 
   async me(p: Principal): Promise<UserView> {

@@ -55,6 +55,20 @@ export class OrgUnitsRepository {
     await this.ds.getRepository(OrgUnitEntity).update({ id }, { name });
   }
 
+  async usage(id: string): Promise<{ children: number; users: number; institutions: number }> {
+    const [r] = await this.ds.query(
+      `SELECT (SELECT count(*)::int FROM org_units WHERE parent_id = $1) AS children,
+              (SELECT count(*)::int FROM users WHERE org_unit_id = $1) AS users,
+              (SELECT count(*)::int FROM institutions WHERE org_unit_id = $1) AS institutions`,
+      [id],
+    );
+    return r;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.ds.getRepository(OrgUnitEntity).delete({ id });
+  }
+
   async userCount(id: string): Promise<number> {
     const [r] = await this.ds.query('SELECT count(*)::int AS n FROM users WHERE org_unit_id = $1', [id]);
     return r.n;

@@ -24,6 +24,12 @@ export class OrganizationsController {
     return this.orgs.update(p, id, body);
   }
 
+  @Route(routes.deleteOrgUnit)
+  async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    await this.orgs.remove(p, id);
+    return { ok: true as const };
+  }
+
   @Route(routes.listInstitutions)
   async institutions(@CurrentPrincipal() p: Principal) {
     return { items: await this.orgs.institutions(p) };

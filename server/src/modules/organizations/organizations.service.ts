@@ -54,6 +54,28 @@ export class OrganizationsService {
     return toView(Object.assign(unit, { name: body.name ?? unit.name, userCount: await this.units.userCount(id) }));
   }
 
+  /** Only an empty node may go: the tree is the record of where people worked. */
+  async remove(p: Principal, id: string): Promise<void> {
+    const unit = await this.units.findById(id);
+    const scope = userScope(p);
+    if (!unit || !orgPathInScope(scope, unit.path)) throw notFound(UNIT_NOT_FOUND);
+    if (scope.kind === 'subtree' && unit.path === scope.path) {
+      throw invalid('id', { zh: '不能删除自己所在的管理节点', en: 'You cannot delete the node you administer' });
+    }
+    const use = await this.units.usage(id);
+    if (use.children || use.users || use.institutions) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `该节点下还有 ${use.children} 个下级单位、${use.users} 名人员、${use.institutions} 个施教机构，不能删除`,
+          en: `The node still holds ${use.children} sub-units, ${use.users} people and ${use.institutions} institutions`,
+        },
+        'id',
+      );
+    }
+    await this.units.remove(id);
+  }
+
   async institutions(p: Principal): Promise<InstitutionView[]> {
     const list =
       p.role === 'institution_admin'
