@@ -17,6 +17,18 @@ export function makeVideo(name: string, seconds: number, size = '640x360', audio
   return readFileSync(out);
 }
 
+/** A video whose index (moov first) ffprobe reads, but whose frames after the first third are garbage. */
+export function makeDamagedVideo(name: string, seconds: number): Buffer {
+  const out = path.join(dir, name);
+  execFileSync('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-t', String(seconds), '-i', 'testsrc2=size=640x360:rate=25',
+    '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart', out,
+  ]);
+  const buf = readFileSync(out);
+  for (let i = Math.floor(buf.length / 3); i < buf.length - 1000; i++) buf[i] = (i * 7919) % 256;
+  return buf;
+}
+
 export function makeAudio(name: string, seconds: number): Buffer {
   const out = path.join(dir, name);
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-t', String(seconds), '-i', 'sine=frequency=300', '-c:a', 'aac', out]);

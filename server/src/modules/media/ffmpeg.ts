@@ -86,7 +86,8 @@ export const SEGMENT_SECONDS = 6;
 export function hlsArgs(input: string, outDir: string, ladder: Rendition[], hasAudio: boolean): string[] {
   const n = ladder.length;
   const split = `[0:v]split=${n}${ladder.map((_, i) => `[s${i}]`).join('')};` + ladder.map((r, i) => `[s${i}]scale=-2:${r.height}[v${i}]`).join(';');
-  const args = ['-hide_banner', '-nostdin', '-y', '-i', input, '-filter_complex', split];
+  // -xerror: a damaged source fails the job with ffmpeg's reason instead of becoming a broken lesson
+  const args = ['-hide_banner', '-nostdin', '-xerror', '-y', '-i', input, '-filter_complex', split];
   ladder.forEach((r, i) => {
     args.push('-map', `[v${i}]`);
     if (hasAudio) args.push('-map', '0:a:0');
