@@ -2,7 +2,7 @@
 // and Redis on free ports (or DATABASE_URL / REDIS_URL), ffmpeg, and Debian's chromium.
 // Arguments go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- auth`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DATA, ROOT, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
 
@@ -51,7 +51,7 @@ try {
   say('running jest …');
   jest = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), ...(process.argv.includes('--runInBand') || process.argv.includes('-i') ? [] : ['--maxWorkers=2']), ...process.argv.slice(2)],
+    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${path.join(runDir, 'results.json')}`, ...(process.argv.includes('--runInBand') || process.argv.includes('-i') ? [] : ['--maxWorkers=2']), ...process.argv.slice(2)],
     {
       cwd: ROOT,
       stdio: 'inherit',
@@ -65,6 +65,13 @@ try {
     },
   );
   code = await new Promise((resolve) => jest.on('exit', (c) => resolve(c ?? 1)));
+  // one plain closing line that any CI can read
+  try {
+    const r = JSON.parse(readFileSync(path.join(runDir, 'results.json'), 'utf8'));
+    console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+  } catch {
+    // jest wrote no results: its exit code speaks
+  }
 } catch (e) {
   console.error(`[xueshi] ${e.stack ?? e}`);
 } finally {

@@ -40,8 +40,9 @@ export class LocalStorage extends MediaStorage {
   }
 
   async size(key: string): Promise<number | null> {
+    const file = this.file(key); // a bad key throws here, not into the not-found path below
     try {
-      const st = await stat(this.file(key));
+      const st = await stat(file);
       return st.isFile() ? st.size : null;
     } catch {
       return null;
