@@ -12,10 +12,12 @@ import { RedisModule } from './queue/queue.module';
 import { CommonModule } from './common/common.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { MediaHttpModule } from './modules/media/media-http.module';
+import { PlaybackModule } from './modules/playback/playback.module';
+import { PolicyModule } from './modules/policy/policy.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -6,12 +6,15 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { MaintenanceProcessor } from './modules/maintenance/maintenance.processor';
 import { MediaModule } from './modules/media/media.module';
 import { TranscodeProcessor } from './modules/media/transcode.processor';
+import { LedgerRepository } from './modules/credits/ledger.repository';
+import { CreditFlushProcessor } from './modules/playback/credit-flush.processor';
+import { PolicyModule } from './modules/policy/policy.module';
 import { RedisModule } from './queue/queue.module';
 import { WorkerRunner } from './queue/worker-runner';
 
 /** The worker process: the same modules, no HTTP, the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule],
-  providers: [MaintenanceProcessor, TranscodeProcessor, WorkerRunner],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule, PolicyModule],
+  providers: [MaintenanceProcessor, TranscodeProcessor, CreditFlushProcessor, LedgerRepository, WorkerRunner],
 })
 export class WorkerModule {}

@@ -8,3 +8,5 @@ export * from './schemas/auth';
 export * from './schemas/users';
 export * from './schemas/org-units';
 export * from './schemas/courses';
+export * from './policy';
+export * from './schemas/playback';

@@ -30,6 +30,8 @@ export interface RouteDef<
   status?: number;
   /** request body is multipart/form-data with a `file` part */
   upload?: { maxBytes: number; accept: readonly string[] };
+  /** the access token may also come in the body (navigator.sendBeacon cannot set headers) */
+  bodyToken?: boolean;
   /** response is a file download, not JSON */
   download?: string;
 }

@@ -26,6 +26,14 @@ import {
   UploadLimits,
 } from './schemas/courses';
 import { z } from 'zod';
+import {
+  AttentionAnswerRequest,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  LessonCreditView,
+  MyProgressResponse,
+  StartSessionResponse,
+} from './schemas/playback';
 import { HealthResponse } from './schemas/health';
 import {
   CreateInstitutionRequest,
@@ -249,6 +257,33 @@ export const routes = {
   playback: route({
     id: 'playback', method: 'GET', path: '/api/lessons/:id/playback', tag: 'media', auth: 'authenticated',
     summary: 'A signed, expiring URL of the lesson\'s media for the caller', params: IdParams, response: PlaybackResponse,
+  }),
+
+  // verified watching → credit
+  startSession: route({
+    id: 'startSession', method: 'POST', path: '/api/lessons/:id/sessions', tag: 'credit', auth: ['official'],
+    summary: 'Open a lesson: a play session that takes over any other of the official\'s sessions', params: IdParams,
+    response: StartSessionResponse, status: 201,
+  }),
+  heartbeat: route({
+    id: 'heartbeat', method: 'POST', path: '/api/play/heartbeat', tag: 'credit', auth: ['official'], bodyToken: true,
+    summary: 'Heartbeats of a play session (one live beat, or the beats kept while offline)', body: HeartbeatRequest, response: HeartbeatResponse,
+  }),
+  answerAttention: route({
+    id: 'answerAttention', method: 'POST', path: '/api/play/attention', tag: 'credit', auth: ['official'],
+    summary: 'Answer an attention check (防挂机)', body: AttentionAnswerRequest, response: OkResponse,
+  }),
+  endSession: route({
+    id: 'endSession', method: 'POST', path: '/api/play/sessions/:id/end', tag: 'credit', auth: ['official'],
+    summary: 'Close a play session', params: IdParams, response: OkResponse,
+  }),
+  lessonCredit: route({
+    id: 'lessonCredit', method: 'GET', path: '/api/lessons/:id/credit', tag: 'credit', auth: ['official'],
+    summary: 'What of a lesson was counted and what was not, with the reasons', params: IdParams, response: LessonCreditView,
+  }),
+  myProgress: route({
+    id: 'myProgress', method: 'GET', path: '/api/my/progress', tag: 'credit', auth: ['official'],
+    summary: 'The year\'s credited hours against the requirement, and each course\'s progress', response: MyProgressResponse,
   }),
 } as const;
 

@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   FFPROBE_PATH: z.string().default('ffprobe'),
   /** how long a transcoding worker holds a job before another may take it over (a killed worker's job returns after this) */
   TRANSCODE_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** how often the worker credits accepted heartbeats */
+  HEARTBEAT_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_LOG_SQL: bool.default(false),

@@ -9,6 +9,11 @@ import { LessonEntity } from '../modules/courses/lesson.entity';
 import { MediaAssetEntity } from '../modules/media/media-asset.entity';
 import { InstitutionEntity } from '../modules/organizations/institution.entity';
 import { OrgUnitEntity } from '../modules/organizations/org-unit.entity';
+import { LedgerEntryEntity } from '../modules/credits/ledger-entry.entity';
+import { HeartbeatRejectionEntity } from '../modules/playback/heartbeat-rejection.entity';
+import { LessonProgressEntity } from '../modules/playback/lesson-progress.entity';
+import { PlaySessionEntity } from '../modules/playback/play-session.entity';
+import { PolicyVersionEntity } from '../modules/policy/policy-version.entity';
 
 /** Every entity, in one list shared by the app and the migration tooling. */
 export const ENTITIES = [
@@ -23,4 +28,9 @@ export const ENTITIES = [
   LessonEntity,
   EnrolmentEntity,
   MediaAssetEntity,
+  PolicyVersionEntity,
+  PlaySessionEntity,
+  LessonProgressEntity,
+  HeartbeatRejectionEntity,
+  LedgerEntryEntity,
 ];

@@ -3,16 +3,19 @@
 export enum QueueName {
   Maintenance = 'maintenance',
   Media = 'media',
+  Credit = 'credit',
 }
 
 export enum JobName {
   PurgeExpiredRefreshTokens = 'purge-expired-refresh-tokens',
   Transcode = 'transcode',
+  FlushHeartbeats = 'flush-heartbeats',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: { olderThanDays: number };
   [JobName.Transcode]: { assetId: string };
+  [JobName.FlushHeartbeats]: Record<string, never>;
 }
 
 export interface JobSpec<N extends JobName = JobName> {
@@ -45,6 +48,15 @@ export const JOBS: { [N in JobName]: JobSpec<N> } = {
     keepFailed: 500,
     // one transcode per asset in the queue at a time
     jobId: (d) => `transcode-${d.assetId}`,
+  },
+  [JobName.FlushHeartbeats]: {
+    queue: QueueName.Credit,
+    // a failed flush leaves its batch pending in Redis; the next run takes it up again
+    attempts: 1,
+    backoffMs: 1000,
+    keepCompleted: 20,
+    keepFailed: 100,
+    every: { ms: 2000, data: {} },
   },
 };
 

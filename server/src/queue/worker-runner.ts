@@ -5,6 +5,7 @@ import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { MaintenanceProcessor } from '../modules/maintenance/maintenance.processor';
 import { TranscodeProcessor } from '../modules/media/transcode.processor';
+import { CreditFlushProcessor } from '../modules/playback/credit-flush.processor';
 import { JobName, JOBS, QueueName, WORKER_BEAT_MS, WORKER_BEATS_KEY, WORKER_STALE_MS } from './queues';
 import { RedisService } from './redis.service';
 
@@ -21,6 +22,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly redis: RedisService,
     private readonly maintenance: MaintenanceProcessor,
     private readonly transcode: TranscodeProcessor,
+    private readonly flush: CreditFlushProcessor,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -28,6 +30,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     return {
       [JobName.PurgeExpiredRefreshTokens]: (job) => this.maintenance.purgeExpiredRefreshTokens(job),
       [JobName.Transcode]: (job) => this.transcode.process(job),
+      [JobName.FlushHeartbeats]: () => this.flush.process(),
     };
   }
 
@@ -50,7 +53,12 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
               lockDuration: this.env.TRANSCODE_LOCK_MS,
               stalledInterval: Math.max(1000, Math.floor(this.env.TRANSCODE_LOCK_MS / 2)),
             }
-          : { connection: this.redis.connection(), prefix: this.redis.prefix, concurrency: 2 },
+          : {
+              connection: this.redis.connection(),
+              prefix: this.redis.prefix,
+              // one flush at a time per worker; replicas may overlap, which the flush numbers make harmless
+              concurrency: queue === QueueName.Credit ? 1 : 2,
+            },
       );
       worker.on('failed', (job, err) => this.log.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
       // connection trouble: BullMQ reconnects by itself; say it once per error instead of crashing
@@ -60,7 +68,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       this.queues.push(q);
       for (const [name, spec] of Object.entries(JOBS)) {
         if (spec.queue !== queue || !spec.every) continue;
-        await q.upsertJobScheduler(name, { every: spec.every.ms }, {
+        const every = name === JobName.FlushHeartbeats ? this.env.HEARTBEAT_FLUSH_MS : spec.every.ms;
+        await q.upsertJobScheduler(name, { every }, {
           name,
           data: spec.every.data,
           opts: { attempts: spec.attempts, backoff: { type: 'exponential', delay: spec.backoffMs }, removeOnComplete: spec.keepCompleted, removeOnFail: spec.keepFailed },

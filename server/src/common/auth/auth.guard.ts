@@ -25,10 +25,12 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AppRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) {
+    const inBody = def.bodyToken ? (req.body as { accessToken?: unknown } | undefined)?.accessToken : undefined;
+    const token = match?.[1] ?? (typeof inBody === 'string' ? inBody : undefined);
+    if (!token) {
       throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
     }
-    const principal = this.tokens.verifyAccess(match[1]);
+    const principal = this.tokens.verifyAccess(token);
     req.principal = principal;
     if (principal.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(def.id)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', { zh: '请先修改初始密码', en: 'Change your initial password first' });

@@ -8,6 +8,8 @@ export interface StreamClaims {
   userId: string | null;
   exp: number;
   scope: StreamScope;
+  /** the play session the link was made for: its segment fetches are recorded (I2 evidence) */
+  sessionId?: string | null;
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -34,7 +36,7 @@ export class MediaUrls {
   }
 
   sign(c: StreamClaims): string {
-    const payload = b64([c.assetId, c.userId ?? '-', String(c.exp), c.scope].join('|'));
+    const payload = b64([c.assetId, c.userId ?? '-', String(c.exp), c.scope, c.sessionId ?? '-'].join('|'));
     return `${payload}.${this.mac(payload)}`;
   }
 
@@ -42,10 +44,10 @@ export class MediaUrls {
   verify(token: string, now = Date.now()): StreamClaims | null {
     const [payload, sig, extra] = token.split('.');
     if (!payload || !sig || extra !== undefined || !this.check(payload, sig)) return null;
-    const [assetId, user, exp, scope] = Buffer.from(payload, 'base64url').toString().split('|');
+    const [assetId, user, exp, scope, session] = Buffer.from(payload, 'base64url').toString().split('|');
     if (!assetId || !exp || (scope !== 'play' && scope !== 'poster')) return null;
     if (Number(exp) * 1000 < now) return null;
-    return { assetId, userId: user === '-' ? null : user, exp: Number(exp), scope };
+    return { assetId, userId: user === '-' ? null : user, exp: Number(exp), scope, sessionId: session && session !== '-' ? session : null };
   }
 
   /** The media cookie: proves the viewer to /api/stream where no Authorization header can be sent (img, iframe). */

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenService } from '../../common/auth/token.service';
+import { RedisService } from '../../queue/redis.service';
 import { MEDIA_COOKIE, MediaUrls } from './media-url';
 import { contentTypeOf, MediaStorage } from './storage/media-storage';
 
@@ -34,6 +35,7 @@ export class StreamGateway implements OnModuleInit {
     private readonly urls: MediaUrls,
     private readonly tokens: TokenService,
     @Inject(MediaStorage) private readonly storage: MediaStorage,
+    private readonly redis: RedisService,
   ) {}
 
   onModuleInit() {
@@ -72,6 +74,11 @@ export class StreamGateway implements OnModuleInit {
     const key = file === 'document.pdf' ? `documents/${claims.assetId}/document.pdf` : `hls/${claims.assetId}/${file}`;
     const range = parseRange(req.headers.range);
     if (range === 'bad') return reply.status(416).send({ code: 'VALIDATION_FAILED', message: 'Bad Range header', field: 'range' });
+    const seg = /^\d{3,4}p\/seg_(\d{3,5})\.ts$/.exec(file);
+    if (seg && claims.sessionId) {
+      // I2: coverage counts only what this session really downloaded
+      await this.redis.client.setbit(this.redis.key('seg', claims.sessionId), Number(seg[1]), 1).catch(() => undefined);
+    }
     const obj = await this.storage.read(key, range);
     if (!obj || (obj.range && obj.range.start >= obj.size)) {
       return reply.status(obj ? 416 : 404).send({ code: 'NOT_FOUND', message: 'Not found', requestId: String(req.id) });

@@ -1,0 +1,56 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+const num = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/**
+ * 学时台账 (I7): append-only, hash-chained per official. A course credits once (the partial
+ * unique index); corrections are new entries with a reason and the admin who made them.
+ */
+@Entity({ name: 'credit_ledger' })
+@Index(['userId', 'seq'], { unique: true })
+@Index('UQ_credit_ledger_course_once', ['userId', 'courseId'], { unique: true, where: `"kind" = 'course'` })
+export class LedgerEntryEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  /** 1, 2, 3 … per official */
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: 'course' | 'correction';
+
+  @Column({ type: 'uuid', nullable: true })
+  courseId: string | null;
+
+  @Column({ type: 'numeric', precision: 6, scale: 1, transformer: num })
+  hours: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @Column({ type: 'int' })
+  @Index()
+  year: number;
+
+  @Column({ type: 'jsonb' })
+  evidence: Record<string, unknown>;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'char', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+}

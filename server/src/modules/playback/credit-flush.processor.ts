@@ -1,0 +1,233 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { RedisService } from '../../queue/redis.service';
+import { effectiveCreditHours } from '../courses/credit-hours';
+import { LedgerRepository } from '../credits/ledger.repository';
+import { SEGMENT_SECONDS } from '../media/ffmpeg';
+import { chinaYear, PolicyService } from '../policy/policy.service';
+import { ACK_LUA, CLAIM_LUA } from './heartbeat.lua';
+import { fetchedIntervals, Interval, intersect, measure, toMultirange } from './intervals';
+import { sessionKeys } from './keys';
+
+interface Claimed {
+  sid: string;
+  seq: number;
+  uid: string;
+  lessonId: string;
+  courseId: string;
+  verified: number;
+  covered: Interval[];
+  uncounted: Record<string, number>;
+  accepted: number;
+  rejected: { seq: number; reason: string; at: number }[];
+  endedAt: Date | null;
+  endReason: string | null;
+}
+
+const BATCH = 500;
+const ENDED_TTL_S = 86400;
+
+/**
+ * 学时结算: turns accepted beats into per-lesson coverage and verified seconds, and credits a
+ * course once all its lessons meet the rule. Exactly once on at-least-once delivery (I5): each
+ * session's batch carries a flush number; PostgreSQL applies it only if newer than the last one
+ * applied; Redis forgets the batch only after the commit. A worker killed in between hands the
+ * same batch, with the same number, to the next run, which PostgreSQL then ignores.
+ */
+@Injectable()
+export class CreditFlushProcessor {
+  private readonly log = new Logger('credit-flush');
+  constructor(
+    private readonly redis: RedisService,
+    private readonly ds: DataSource,
+    private readonly ledger: LedgerRepository,
+    private readonly policy: PolicyService,
+  ) {
+    this.redis.client.defineCommand('xsClaim', { numberOfKeys: 6, lua: CLAIM_LUA });
+    this.redis.client.defineCommand('xsAck', { numberOfKeys: 6, lua: ACK_LUA });
+  }
+
+  async process(): Promise<{ sessions: number; beats: number }> {
+    let sessions = 0;
+    let beats = 0;
+    for (let round = 0; round < 40; round++) {
+      const sids = await this.redis.client.srandmember(sessionKeys(this.redis, '').dirty, BATCH);
+      if (!sids.length) break;
+      const batch = await this.claim(sids);
+      if (batch.length) await this.write(batch);
+      await this.ack(batch);
+      sessions += batch.length;
+      beats += batch.reduce((n, b) => n + b.accepted + b.rejected.length, 0);
+      if (sids.length < BATCH) break;
+    }
+    return { sessions, beats };
+  }
+
+  private async claim(sids: string[]): Promise<Claimed[]> {
+    const pipe = this.redis.client.pipeline();
+    for (const sid of sids) {
+      const k = sessionKeys(this.redis, sid);
+      (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, sid);
+      pipe.getBuffer(k.segments);
+    }
+    const res = (await pipe.exec()) ?? [];
+    const out: Claimed[] = [];
+    sids.forEach((sid, i) => {
+      const [err, val] = res[2 * i];
+      const bitmap = res[2 * i + 1][1] as Buffer | null;
+      if (err || !val) return;
+      const [hashJson, ranges, rejected] = val as [string, string[], string[]];
+      const flat = JSON.parse(hashJson) as string[];
+      const h: Record<string, string> = {};
+      for (let j = 0; j < flat.length; j += 2) h[flat[j]] = flat[j + 1];
+      const dur = Number(h.dur);
+      const played: Interval[] = ranges.map((r) => r.split(':').map(Number) as Interval);
+      // I2: only what the session really fetched counts
+      const covered = intersect(played, fetchedIntervals(bitmap, SEGMENT_SECONDS, dur));
+      const mPlayed = measure(played);
+      const acc = Number(h.p_acc_v ?? 0);
+      const verified = mPlayed > 0 ? acc * (measure(covered) / mPlayed) : 0;
+      const uncounted: Record<string, number> = {};
+      for (const [k, v] of Object.entries(h)) if (k.startsWith('p_nc_')) uncounted[k.slice(5)] = Number(v);
+      if (acc - verified > 0.05) uncounted.not_fetched = (uncounted.not_fetched ?? 0) + (acc - verified);
+      out.push({
+        sid,
+        seq: Number(h.pend_seq),
+        uid: h.uid,
+        lessonId: h.lid,
+        courseId: h.cid,
+        verified: Math.round(verified * 10) / 10,
+        covered,
+        uncounted,
+        accepted: Number(h.p_acc_n ?? 0),
+        rejected: rejected.map((j) => JSON.parse(j)),
+        endedAt: h.ended === '1' && h.ended_at ? new Date(Number(h.ended_at)) : null,
+        endReason: h.ended === '1' ? (h.end_reason ?? 'ended') : null,
+      });
+    });
+    return out;
+  }
+
+  private async write(batch: Claimed[]) {
+    const pol = await this.policy.forYear();
+    await this.ds.transaction(async (m) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, count]
+      const [changed]: [{ user_id: string; lesson_id: string; course_id: string }[], number] = await m.query(
+        `UPDATE play_sessions p SET
+            verified_seconds = p.verified_seconds + v.va,
+            covered = p.covered + v.cov,
+            uncounted = coalesce((SELECT jsonb_object_agg(k, coalesce((p.uncounted->>k)::numeric, 0) + coalesce((v.nc->>k)::numeric, 0))
+                                   FROM (SELECT jsonb_object_keys(p.uncounted) UNION SELECT jsonb_object_keys(v.nc)) AS keys(k)), '{}'::jsonb),
+            flush_seq = v.seq,
+            beats_accepted = p.beats_accepted + v.na,
+            beats_rejected = p.beats_rejected + v.nr,
+            ended_at = coalesce(p.ended_at, v.ended_at),
+            end_reason = coalesce(p.end_reason, v.end_reason)
+          FROM unnest($1::uuid[], $2::int[], $3::numeric[], $4::nummultirange[], $5::jsonb[], $6::int[], $7::int[], $8::timestamptz[], $9::text[])
+               AS v(id, seq, va, cov, nc, na, nr, ended_at, end_reason)
+         WHERE p.id = v.id AND p.flush_seq < v.seq
+        RETURNING p.user_id, p.lesson_id, p.course_id`,
+        [
+          batch.map((b) => b.sid), batch.map((b) => b.seq), batch.map((b) => b.verified), batch.map((b) => toMultirange(b.covered)),
+          batch.map((b) => JSON.stringify(b.uncounted)), batch.map((b) => b.accepted), batch.map((b) => b.rejected.length),
+          batch.map((b) => b.endedAt), batch.map((b) => b.endReason),
+        ],
+      );
+      const rej = batch.flatMap((b) => b.rejected.map((r) => ({ ...r, sid: b.sid, uid: b.uid })));
+      if (rej.length) {
+        await m.query(
+          `INSERT INTO heartbeat_rejections (session_id, user_id, seq, reason, at)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::timestamptz[]) ON CONFLICT DO NOTHING`,
+          [rej.map((r) => r.sid), rej.map((r) => r.uid), rej.map((r) => r.seq), rej.map((r) => r.reason), rej.map((r) => new Date(r.at))],
+        );
+      }
+      if (changed.length) await this.progress(m, changed, pol.completionCoverage, pol.completionVerifiedRatio);
+    });
+  }
+
+  /** Recompute the touched lessons' progress from all their sessions, mark completions, credit courses. */
+  private async progress(m: EntityManager, changed: { user_id: string; lesson_id: string }[], coverageRatio: number, verifiedRatio: number) {
+    const users = changed.map((c) => c.user_id);
+    const lessons = changed.map((c) => c.lesson_id);
+    await m.query(
+      `WITH agg AS (
+         SELECT s.user_id, s.lesson_id, min(s.course_id::text)::uuid AS course_id, range_agg(s.covered) AS coverage, sum(s.verified_seconds) AS verified
+           FROM play_sessions s
+           JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) AS t(u, l)) t ON t.u = s.user_id AND t.l = s.lesson_id
+          GROUP BY s.user_id, s.lesson_id)
+       INSERT INTO lesson_progress (user_id, lesson_id, course_id, coverage, covered_seconds, verified_seconds, updated_at)
+       SELECT user_id, lesson_id, course_id, coverage, (SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM unnest(coverage) r), verified, now() FROM agg
+       ON CONFLICT (user_id, lesson_id) DO UPDATE SET coverage = EXCLUDED.coverage, covered_seconds = EXCLUDED.covered_seconds,
+              verified_seconds = EXCLUDED.verified_seconds, updated_at = now()`,
+      [users, lessons],
+    );
+    const [completed]: [{ user_id: string; course_id: string }[], number] = await m.query(
+      `UPDATE lesson_progress lp SET completed_at = now()
+         FROM lessons l JOIN media_assets a ON a.id = l.asset_id
+        WHERE l.id = lp.lesson_id AND lp.completed_at IS NULL
+          AND (lp.user_id, lp.lesson_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+          AND lp.covered_seconds >= $3 * a.duration_seconds AND lp.verified_seconds >= $4 * a.duration_seconds
+       RETURNING lp.user_id, lp.course_id`,
+      [users, lessons, coverageRatio, verifiedRatio],
+    );
+    const seen = new Set<string>();
+    for (const c of completed) {
+      const key = `${c.user_id}/${c.course_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await this.creditCourse(m, c.user_id, c.course_id);
+    }
+  }
+
+  /** The course rule (all lessons complete; exams and evaluation join later): credit it once. */
+  private async creditCourse(m: EntityManager, userId: string, courseId: string) {
+    const lessons: { lesson_id: string; kind: string; duration: string | null; completed_at: Date | null; covered: string | null; verified: string | null }[] = await m.query(
+      `SELECT l.id AS lesson_id, l.kind, a.duration_seconds AS duration, lp.completed_at, lp.covered_seconds AS covered, lp.verified_seconds AS verified
+         FROM lessons l LEFT JOIN media_assets a ON a.id = l.asset_id
+         LEFT JOIN lesson_progress lp ON lp.lesson_id = l.id AND lp.user_id = $1
+        WHERE l.course_id = $2`,
+      [userId, courseId],
+    );
+    if (!lessons.length || lessons.some((l) => !l.completed_at)) return;
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [userId]);
+    const [done] = await m.query(`SELECT 1 FROM credit_ledger WHERE user_id = $1 AND course_id = $2 AND kind = 'course'`, [userId, courseId]);
+    if (done) return;
+    const [course] = await m.query('SELECT credit_hours, category_id FROM courses WHERE id = $1', [courseId]);
+    const videoSeconds = lessons.filter((l) => l.kind === 'video').reduce((s, l) => s + Number(l.duration ?? 0), 0);
+    const sessions: { id: string; lesson_id: string }[] = await m.query(
+      'SELECT id, lesson_id FROM play_sessions WHERE user_id = $1 AND course_id = $2 AND verified_seconds > 0 ORDER BY started_at',
+      [userId, courseId],
+    );
+    const entry = await this.ledger.append(m, {
+      userId,
+      kind: 'course',
+      courseId,
+      hours: effectiveCreditHours(course.credit_hours === null ? null : Number(course.credit_hours), videoSeconds),
+      categoryId: course.category_id,
+      year: chinaYear(),
+      evidence: {
+        rule: 'all-lessons',
+        lessons: lessons.map((l) => ({
+          lessonId: l.lesson_id,
+          durationSeconds: Number(l.duration ?? 0),
+          coveredSeconds: Number(l.covered ?? 0),
+          verifiedSeconds: Number(l.verified ?? 0),
+          sessions: sessions.filter((s) => s.lesson_id === l.lesson_id).map((s) => s.id),
+        })),
+      },
+      reason: null,
+      createdBy: null,
+    });
+    this.log.log(`credited course ${courseId} to ${userId}: ${entry.hours} h (ledger #${entry.seq})`);
+  }
+
+  private async ack(batch: Claimed[]) {
+    if (!batch.length) return;
+    const pipe = this.redis.client.pipeline();
+    for (const b of batch) {
+      const k = sessionKeys(this.redis, b.sid);
+      (pipe as unknown as { xsAck(...a: (string | number)[]): void }).xsAck(k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, b.sid, b.seq, ENDED_TTL_S);
+    }
+    await pipe.exec();
+  }
+}

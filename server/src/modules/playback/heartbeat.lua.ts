@@ -1,0 +1,248 @@
+/**
+ * The acknowledge path, in one Redis round trip (one Lua call per request).
+ *
+ * KEYS: 1 session hash, 2 accepted-ranges list, 3 user's active-session key, 4 user's credit clock,
+ *       5 dirty set, 6 rejected-beats list
+ * ARGV: 1 now (server ms), 2 user id, 3 session id, 4 beats as JSON
+ *
+ * Each beat is judged on the server's clock: its time window is the client's own delta since the
+ * previous beat (so offline beats keep their timing), never more than twice the heartbeat
+ * interval, and all windows of a request together never more than the server's wall-clock time
+ * since this official's last credited moment (I1, I6). Paused, hidden, too-fast and unanswered-
+ * attention time earns nothing and is counted by reason (I3, I4). Played ranges are clipped to the
+ * position and to what the window allows at the allowed speed (I2); the worker later keeps only
+ * what the session really fetched.
+ */
+export const HEARTBEAT_LUA = `
+local sk, rk, ak, uk, dk, jk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local now = tonumber(ARGV[1])
+local uid, sid = ARGV[2], ARGV[3]
+local beats = cjson.decode(ARGV[4])
+local out = { accepted = 0, rejected = {}, uncounted = {}, takenOver = false, ended = false, attention = cjson.null, verified = 0 }
+
+local function reject(seq, reason, store)
+  table.insert(out.rejected, { seq = seq, reason = reason })
+  if store then
+    redis.call('RPUSH', jk, cjson.encode({ seq = seq, reason = reason, at = now }))
+    redis.call('HINCRBY', sk, 'rej_n', 1)
+    redis.call('SADD', dk, sid)
+  end
+end
+
+if redis.call('EXISTS', sk) == 0 then
+  for _, b in ipairs(beats) do reject(b.seq, 'no_session', false) end
+  return cjson.encode(out)
+end
+local s = redis.call('HMGET', sk, 'uid', 'ended', 'last_seq', 'last_ct', 'last_at', 'last_pos', 'dur', 'max_rate', 'gap_ms',
+  'attn_state', 'attn_due', 'attn_deadline', 'v', 'end_reason')
+if s[1] ~= uid then
+  for _, b in ipairs(beats) do reject(b.seq, 'not_owner', false) end
+  return cjson.encode(out)
+end
+local ended = s[2] == '1'
+local last_seq = tonumber(s[3]) or 0
+local last_ct = tonumber(s[4])
+local last_at = tonumber(s[5])
+local last_pos = tonumber(s[6]) or 0
+local dur = tonumber(s[7])
+local max_rate = tonumber(s[8])
+local gap_ms = tonumber(s[9])
+local attn_state = s[10] or 'none'
+local attn_due = tonumber(s[11]) or 0
+local attn_deadline = tonumber(s[12]) or 0
+local verified = tonumber(s[13]) or 0
+
+if ended then
+  local why = 'session_ended'
+  if s[14] == 'taken_over' then why = 'taken_over'; out.takenOver = true end
+  for _, b in ipairs(beats) do reject(b.seq, why, true) end
+  out.ended = true
+  return cjson.encode(out)
+end
+if redis.call('GET', ak) ~= sid then
+  for _, b in ipairs(beats) do reject(b.seq, 'taken_over', true) end
+  out.takenOver = true
+  return cjson.encode(out)
+end
+
+local uclock = tonumber(redis.call('GET', uk)) or 0
+-- I1: what this request may credit in all, on the server's clock
+local budget = now - math.max(last_at, uclock)
+if budget < 0 then budget = 0 end
+local nc = {}
+local function uncount(reason, ms)
+  if ms > 0 then nc[reason] = (nc[reason] or 0) + ms end
+end
+
+for _, b in ipairs(beats) do
+  if b.seq <= last_seq then
+    if b.seq < last_seq then reject(b.seq, 'stale_seq', true) end
+    -- the same beat again: acknowledged, no effect
+  elseif attn_state == 'pending' and now > attn_deadline then
+    redis.call('HSET', sk, 'ended', '1', 'end_reason', 'attention_timeout', 'ended_at', now)
+    reject(b.seq, 'attention', true)
+    out.ended = true
+    ended = true
+    break
+  else
+    local w
+    if last_ct ~= nil and b.clientTime >= last_ct then w = b.clientTime - last_ct else w = now - last_at end
+    if w > gap_ms then w = gap_ms end
+    if w < 0 then w = 0 end
+    if w > budget then
+      uncount('clock', w - budget)
+      w = budget
+    end
+    budget = budget - w
+    local secs = w / 1000
+    if attn_state == 'pending' then
+      uncount('attention', w)
+    elseif b.paused then
+      uncount('paused', w)
+    elseif not b.visible then
+      uncount('hidden', w)
+    elseif b.rate > max_rate + 0.001 then
+      uncount('speed', w)
+    else
+      -- ranges: inside the lesson, not beyond the reported position, and no more content than
+      -- the window allows at the allowed speed (1 s of slack for timer jitter)
+      local allow = secs * b.rate + 1.0
+      local played = 0
+      for _, r in ipairs(b.ranges) do
+        local a, e = r[1], r[2]
+        if e > b.position + 0.5 then e = b.position + 0.5 end
+        if e > dur then e = dur end
+        if a < 0 then a = 0 end
+        if e - a > allow - played then e = a + (allow - played) end
+        if e > a then
+          redis.call('RPUSH', rk, string.format('%.1f:%.1f', a, e))
+          played = played + (e - a)
+        end
+        if played >= allow then break end
+      end
+      local rate = b.rate
+      if rate < 0.1 then rate = 0.1 end
+      local v = math.min(secs, played / rate)
+      if v > 0 then
+        redis.call('HINCRBYFLOAT', sk, 'acc_v', v)
+        verified = verified + v
+      end
+      if secs - v > 0.05 then
+        if b.seeked then uncount('seek', (secs - v) * 1000) else uncount('forged_range', (secs - v) * 1000) end
+      end
+    end
+    last_seq, last_ct, last_pos = b.seq, b.clientTime, b.position
+    out.accepted = out.accepted + 1
+    if attn_state ~= 'pending' and attn_due > 0 and now >= attn_due then
+      attn_state = 'pending'
+      attn_deadline = now + tonumber(redis.call('HGET', sk, 'attn_timeout_ms'))
+      redis.call('HSET', sk, 'attn_state', 'pending', 'attn_deadline', attn_deadline, 'attn_id', tostring(now))
+    end
+    if b.ended then
+      redis.call('HSET', sk, 'ended', '1', 'end_reason', 'ended', 'ended_at', now)
+      out.ended = true
+      ended = true
+      break
+    end
+  end
+end
+
+redis.call('HSET', sk, 'last_seq', last_seq, 'last_at', now, 'last_pos', last_pos, 'v', verified)
+if last_ct ~= nil then redis.call('HSET', sk, 'last_ct', last_ct) end
+if out.accepted > 0 then
+  redis.call('HINCRBY', sk, 'acc_n', out.accepted)
+  redis.call('SET', uk, now)
+end
+for reason, ms in pairs(nc) do
+  redis.call('HINCRBYFLOAT', sk, 'nc_' .. reason, ms / 1000)
+  out.uncounted[reason] = ms / 1000
+end
+redis.call('SADD', dk, sid)
+if attn_state == 'pending' and not ended then
+  out.attention = { id = redis.call('HGET', sk, 'attn_id'), deadline = attn_deadline }
+end
+out.verified = verified
+return cjson.encode(out)
+`;
+
+/**
+ * Claim a session's unflushed totals for the worker: move them to "pending" under a new flush
+ * number, or hand back the pending batch of an earlier, unacknowledged flush with its number.
+ * KEYS: 1 session hash, 2 ranges, 3 pending ranges, 4 rejected, 5 pending rejected, 6 dirty set
+ * ARGV: 1 session id
+ */
+export const CLAIM_LUA = `
+local sk, rk, rpk, jk, jpk, dk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+if redis.call('EXISTS', sk) == 0 then
+  redis.call('SREM', dk, ARGV[1])
+  return nil
+end
+local pend = redis.call('HGET', sk, 'pend_seq')
+if not pend then
+  local h = redis.call('HGETALL', sk)
+  local acc = {}
+  for i = 1, #h, 2 do
+    local k = h[i]
+    if k == 'acc_v' or k == 'acc_n' or k == 'rej_n' or string.sub(k, 1, 3) == 'nc_' then acc[k] = h[i + 1] end
+  end
+  local ended = redis.call('HGET', sk, 'ended') == '1' and redis.call('HGET', sk, 'ended_flushed') ~= '1'
+  if next(acc) == nil and redis.call('LLEN', rk) == 0 and redis.call('LLEN', jk) == 0 and not ended then
+    redis.call('SREM', dk, ARGV[1])
+    return nil
+  end
+  pend = redis.call('HINCRBY', sk, 'flush_seq', 1)
+  local fields = { 'pend_seq', pend }
+  for k, v in pairs(acc) do
+    table.insert(fields, 'p_' .. k)
+    table.insert(fields, v)
+    redis.call('HDEL', sk, k)
+  end
+  redis.call('HSET', sk, unpack(fields))
+  if redis.call('LLEN', rk) > 0 then redis.call('RENAME', rk, rpk) end
+  if redis.call('LLEN', jk) > 0 then redis.call('RENAME', jk, jpk) end
+end
+local h = redis.call('HGETALL', sk)
+return { cjson.encode(h), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
+`;
+
+/**
+ * The worker has committed a batch: clear it, if it is still the pending one.
+ * KEYS: 1 session hash, 2 pending ranges, 3 pending rejected, 4 dirty set, 5 ranges, 6 rejected
+ * ARGV: 1 session id, 2 flush number, 3 seconds to keep an ended session's state
+ */
+export const ACK_LUA = `
+local sk, rpk, jpk, dk, rk, jk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+if redis.call('HGET', sk, 'pend_seq') ~= ARGV[2] then return 0 end
+local h = redis.call('HGETALL', sk)
+for i = 1, #h, 2 do
+  if string.sub(h[i], 1, 2) == 'p_' then redis.call('HDEL', sk, h[i]) end
+end
+redis.call('HDEL', sk, 'pend_seq')
+redis.call('DEL', rpk, jpk)
+local ended = redis.call('HGET', sk, 'ended') == '1'
+if ended then redis.call('HSET', sk, 'ended_flushed', '1') end
+local more = redis.call('HEXISTS', sk, 'acc_v') == 1 or redis.call('HEXISTS', sk, 'acc_n') == 1 or redis.call('LLEN', rk) > 0 or redis.call('LLEN', jk) > 0
+if not more then
+  local h2 = redis.call('HKEYS', sk)
+  for _, k in ipairs(h2) do if string.sub(k, 1, 3) == 'nc_' or k == 'rej_n' then more = true end end
+end
+if not more then
+  redis.call('SREM', dk, ARGV[1])
+  if ended then redis.call('EXPIRE', sk, tonumber(ARGV[3])) end
+end
+return 1
+`;
+
+/**
+ * Answer an attention check. KEYS: 1 session hash. ARGV: 1 now, 2 user id, 3 attention id, 4 next due (ms)
+ */
+export const ATTENTION_LUA = `
+local sk = KEYS[1]
+local s = redis.call('HMGET', sk, 'uid', 'attn_state', 'attn_id', 'attn_deadline', 'ended')
+if s[1] ~= ARGV[2] then return 'not_owner' end
+if s[5] == '1' then return 'session_ended' end
+if s[2] ~= 'pending' or s[3] ~= ARGV[3] then return 'no_check' end
+if tonumber(ARGV[1]) > tonumber(s[4]) then return 'late' end
+redis.call('HSET', sk, 'attn_state', 'none', 'attn_due', ARGV[4])
+return 'ok'
+`;

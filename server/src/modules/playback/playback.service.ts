@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { HeartbeatRequest, HeartbeatResponse, StartSessionResponse } from '@xueshi/shared';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { HeartbeatRequest as HeartbeatSchema } from '@xueshi/shared';
+import { AppError, notFound } from '../../common/errors';
+import type { Principal } from '../../common/request';
+import { RedisService } from '../../queue/redis.service';
+import { courseRights } from '../courses/course-access';
+import { CoursesRepository } from '../courses/courses.repository';
+import { MediaUrls } from '../media/media-url';
+import { PolicyService } from '../policy/policy.service';
+import { ATTENTION_LUA, HEARTBEAT_LUA } from './heartbeat.lua';
+import { sessionKeys } from './keys';
+import { PlaybackRepository } from './playback.repository';
+
+type Beats = z.output<typeof HeartbeatSchema>['beats'];
+
+/** ms until the next attention check: exponential with the policy's mean (0 = never). */
+export function nextAttention(now: number, meanMinutes: number, rnd = Math.random()): number {
+  if (meanMinutes <= 0) return 0;
+  return now + Math.max(1, Math.round(-Math.log(1 - rnd) * meanMinutes * 60_000));
+}
+
+const SESSION_TTL_S = 3 * 86400;
+
+@Injectable()
+export class PlaybackService {
+  constructor(
+    private readonly redis: RedisService,
+    private readonly courses: CoursesRepository,
+    private readonly sessions: PlaybackRepository,
+    private readonly urls: MediaUrls,
+    private readonly policy: PolicyService,
+  ) {
+    this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 6, lua: HEARTBEAT_LUA });
+    this.redis.client.defineCommand('xsAttention', { numberOfKeys: 1, lua: ATTENTION_LUA });
+  }
+
+  /**
+   * Open a lesson: a new play session that takes over any other of this official's sessions
+   * (another tab, another device), with the media link bound to it.
+   */
+  async start(p: Principal, lessonId: string, client: { ip: string | null; userAgent: string | null }): Promise<StartSessionResponse> {
+    const lesson = await this.courses.findLesson(lessonId);
+    if (!lesson) throw notFound({ zh: '课时不存在', en: 'No such lesson' });
+    const row = await this.courses.row(p.userId, lesson.courseId);
+    if (!row || !courseRights(p, row).play) {
+      throw new AppError('FORBIDDEN', { zh: '请先选学或由单位安排该课程后再学习', en: 'Enrol in the course (or be assigned it) to study' });
+    }
+    const asset = lesson.asset;
+    if (!asset || asset.status !== 'ready') throw new AppError('CONFLICT', { zh: '该课时的文件尚未就绪', en: 'This lesson\'s media is not ready' }, 'lessonId');
+    const pol = await this.policy.forYear();
+    const now = Date.now();
+    const sid = randomUUID();
+    const duration = Number(asset.durationSeconds ?? 0);
+    await this.sessions.insertSession({
+      id: sid, userId: p.userId, lessonId, courseId: lesson.courseId, assetId: asset.id, startedAt: new Date(now),
+      device: client.userAgent?.slice(0, 200) ?? null, ip: client.ip,
+    });
+    const k = sessionKeys(this.redis, sid, p.userId);
+    const previous = await this.redis.client.get(k.active);
+    const tx = this.redis.client.multi();
+    tx.hset(k.session, {
+      uid: p.userId, lid: lessonId, cid: lesson.courseId, dur: duration, max_rate: pol.maxCreditedRate,
+      gap_ms: pol.heartbeatIntervalSeconds * 2000, last_at: now, started: now, v: 0,
+      attn_due: nextAttention(now, pol.attentionMeanMinutes), attn_timeout_ms: pol.attentionTimeoutSeconds * 1000, attn_state: 'none',
+    });
+    tx.expire(k.session, SESSION_TTL_S);
+    tx.set(k.active, sid, 'EX', SESSION_TTL_S);
+    if (previous && previous !== sid) {
+      // I1: one watching at a time; the other tab or device is told at its next beat
+      const old = sessionKeys(this.redis, previous);
+      tx.hset(old.session, 'ended', '1', 'end_reason', 'taken_over', 'ended_at', now);
+      tx.sadd(k.dirty, previous);
+    }
+    await tx.exec();
+    const progress = await this.sessions.progress(p.userId, lessonId);
+    const exp = Math.floor(now / 1000) + 4 * 3600;
+    const token = this.urls.sign({ assetId: asset.id, userId: p.userId, exp, scope: 'play', sessionId: sid });
+    const doc = lesson.kind === 'document';
+    return {
+      sessionId: sid,
+      lessonId,
+      resumePosition: progress?.coverage.length ? Math.max(...progress.coverage.map((r) => r[1])) : 0,
+      durationSeconds: duration,
+      heartbeatIntervalSeconds: pol.heartbeatIntervalSeconds,
+      maxCreditedRate: pol.maxCreditedRate,
+      attentionMeanMinutes: pol.attentionMeanMinutes,
+      attentionTimeoutSeconds: pol.attentionTimeoutSeconds,
+      url: `/api/stream/${token}/${doc ? 'document.pdf' : 'master.m3u8'}`,
+      posterUrl: doc ? null : `/api/stream/${token}/poster.jpg`,
+      expiresAt: new Date(exp * 1000).toISOString(),
+      progress: {
+        coveredSeconds: progress?.coveredSeconds ?? 0,
+        verifiedSeconds: progress?.verifiedSeconds ?? 0,
+        completed: !!progress?.completedAt,
+      },
+    };
+  }
+
+  /** The hot path: one Lua call, no database write. */
+  async heartbeat(p: Principal, sessionId: string, beats: Beats): Promise<HeartbeatResponse> {
+    const k = sessionKeys(this.redis, sessionId, p.userId);
+    const raw = (await (this.redis.client as unknown as {
+      xsHeartbeat(...a: (string | number)[]): Promise<string>;
+    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, Date.now(), p.userId, sessionId, JSON.stringify(beats))) as string;
+    const r = JSON.parse(raw) as {
+      accepted: number;
+      rejected: { seq: number; reason: HeartbeatResponse['rejected'][number]['reason'] }[] | Record<string, never>;
+      uncounted: Record<string, number> | never[];
+      takenOver: boolean;
+      ended: boolean;
+      attention: { id: string; deadline: number } | null;
+      verified: number;
+    };
+    return {
+      accepted: r.accepted,
+      // cjson encodes an empty table as {}
+      rejected: Array.isArray(r.rejected) ? r.rejected : [],
+      sessionVerifiedSeconds: Math.round(r.verified * 10) / 10,
+      uncounted: Array.isArray(r.uncounted) ? {} : r.uncounted,
+      takenOver: r.takenOver,
+      ended: r.ended,
+      attention: r.attention ? { id: r.attention.id, deadline: new Date(r.attention.deadline).toISOString() } : null,
+    };
+  }
+
+  async answerAttention(p: Principal, sessionId: string, attentionId: string): Promise<{ ok: true }> {
+    const pol = await this.policy.forYear();
+    const now = Date.now();
+    const res = await (this.redis.client as unknown as { xsAttention(...a: (string | number)[]): Promise<string> }).xsAttention(
+      sessionKeys(this.redis, sessionId).session, now, p.userId, attentionId, nextAttention(now, pol.attentionMeanMinutes),
+    );
+    if (res === 'ok') return { ok: true };
+    if (res === 'late' || res === 'session_ended') {
+      throw new AppError('CONFLICT', { zh: '确认超时，本次学习已停止，请重新开始', en: 'Too late: the session has stopped; start again' }, 'attentionId');
+    }
+    throw new AppError('NOT_FOUND', { zh: '没有待确认的提示', en: 'No attention check is waiting' }, 'attentionId');
+  }
+
+  async end(p: Principal, sessionId: string): Promise<{ ok: true }> {
+    const k = sessionKeys(this.redis, sessionId, p.userId);
+    const uid = await this.redis.client.hget(k.session, 'uid');
+    if (uid !== p.userId) throw notFound({ zh: '学习会话不存在', en: 'No such session' });
+    await this.redis.client.multi().hsetnx(k.session, 'ended', '1').hsetnx(k.session, 'end_reason', 'closed').hsetnx(k.session, 'ended_at', Date.now()).sadd(k.dirty, sessionId).exec();
+    return { ok: true };
+  }
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { publishedCourse, uploadVideo, waitForAsset } from './course-fixtures';
+import { startTestApp, TestApp } from './harness';
+import { makeVideo } from './media-fixtures';
+import { lessonProgress, settled, sleep, Viewer } from './viewer';
+
+describe('credit: honest watching earns its time, once', () => {
+  let t: TestApp;
+  let dir: string;
+  let course: { courseId: string; lessonId: string };
+  let official: string;
+  let officialId: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'xueshi-credit-'));
+    t = await startTestApp({ worker: true, env: { MEDIA_DIR: path.join(dir, 'media'), UPLOAD_DIR: path.join(dir, 'uploads'), HEARTBEAT_FLUSH_MS: '300' } });
+    await t.ds.query(`INSERT INTO policy_versions (year, settings) VALUES (extract(year from now() at time zone 'Asia/Shanghai'), $1)`, [
+      JSON.stringify({ heartbeatIntervalSeconds: 1, attentionMeanMinutes: 0 }),
+    ]);
+    const teacher = await t.login('teacher');
+    const assetId = await uploadVideo(t, teacher, makeVideo('twelve.mp4', 12));
+    await waitForAsset(t, assetId, 'ready');
+    course = await publishedCourse(t, assetId, '学时测试课');
+    official = await t.login('official');
+    officialId = (await t.call('GET', '/api/me', { token: official })).body.id;
+    await t.call('POST', `/api/courses/${course.courseId}/enrol`, { token: official });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays a lesson to the end at 1×: coverage, verified seconds, completion, one ledger entry', async () => {
+    const v = new Viewer(t, official, course.lessonId);
+    const s = await v.start();
+    expect(s).toMatchObject({ heartbeatIntervalSeconds: 1, maxCreditedRate: 1, resumePosition: 0 });
+    await v.fetch();
+    const pos = await v.play(0, v.duration, 1000);
+    const last = await v.beat({ position: pos, ended: true });
+    expect(last.body).toMatchObject({ accepted: 1, ended: true });
+    await settled(t);
+    const p = await lessonProgress(t, officialId, course.lessonId);
+    expect(p.covered).toBeCloseTo(v.duration, 0);
+    expect(p.verified).toBeGreaterThanOrEqual(v.duration - 1.5);
+    expect(p.verified).toBeLessThanOrEqual(v.duration + 0.5);
+    expect(p.completed_at).not.toBeNull();
+    const ledger = await t.ds.query('SELECT * FROM credit_ledger WHERE user_id = $1', [officialId]);
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ kind: 'course', course_id: course.courseId, seq: 1 });
+    expect(ledger[0].evidence.lessons[0].sessions).toEqual([v.sessionId]);
+    const mine = await t.call('GET', '/api/my/progress', { token: official });
+    expect(mine.body.courses.find((c: { courseId: string }) => c.courseId === course.courseId)).toMatchObject({ credited: true, lessonsCompleted: 1 });
+    const credit = await t.call('GET', `/api/lessons/${course.lessonId}/credit`, { token: official });
+    expect(credit.body).toMatchObject({ completed: true, sessions: [{ id: v.sessionId, endReason: 'ended' }] });
+    // a second session over the same lesson adds no second credit
+    const again = new Viewer(t, official, course.lessonId);
+    const s2 = await again.start();
+    expect(s2.resumePosition).toBeCloseTo(v.duration, 0);
+    await again.fetch();
+    await again.play(0, 3, 1000);
+    await settled(t);
+    expect(await t.ds.query('SELECT count(*)::int AS n FROM credit_ledger WHERE user_id = $1', [officialId])).toEqual([{ n: 1 }]);
+    void sleep;
+  }, 60_000);
+});
