@@ -105,8 +105,8 @@ for _, b in ipairs(beats) do
       uncount('speed', w)
     else
       -- ranges: inside the lesson, not beyond the reported position, and no more content than
-      -- the window allows at the allowed speed (1 s of slack for timer jitter)
-      local allow = secs * b.rate + 1.0
+      -- the window allows at the reported speed (5 % + 0.25 s of slack for timer jitter)
+      local allow = secs * b.rate * 1.05 + 0.25
       local played = 0
       for _, r in ipairs(b.ranges) do
         local a, e = r[1], r[2]
