@@ -14,10 +14,11 @@ import { CoursesModule } from './modules/courses/courses.module';
 import { MediaHttpModule } from './modules/media/media-http.module';
 import { PlaybackModule } from './modules/playback/playback.module';
 import { PolicyModule } from './modules/policy/policy.module';
+import { CreditsModule } from './modules/credits/credits.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

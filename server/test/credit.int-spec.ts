@@ -62,6 +62,45 @@ describe('credit: honest watching earns its time, once', () => {
     await again.play(0, 3, 1000);
     await settled(t);
     expect(await t.ds.query('SELECT count(*)::int AS n FROM credit_ledger WHERE user_id = $1', [officialId])).toEqual([{ n: 1 }]);
-    void sleep;
+  }, 60_000);
+
+  it('I4: an unanswered attention check stops crediting and then the session; an answered one lets it go on', async () => {
+    await t.ds.query(`UPDATE policy_versions SET settings = settings || $1::jsonb`, [JSON.stringify({ attentionMeanMinutes: 0.0005, attentionTimeoutSeconds: 2 })]);
+    try {
+      const v = new Viewer(t, official, course.lessonId);
+      const s = await v.start();
+      expect(s.attentionTimeoutSeconds).toBe(2);
+      await v.fetch();
+      await sleep(1000);
+      const first = await v.beat({ position: 1, ranges: [[0, 1]] });
+      expect(first.body.attention).not.toBeNull();
+      await sleep(1000);
+      const waiting = await v.beat({ position: 1, paused: false, ranges: [[1, 2]] });
+      expect(waiting.body.uncounted.attention).toBeGreaterThan(0.5);
+      await sleep(1500);
+      const late = await v.beat({ position: 2, ranges: [[2, 3]] });
+      expect(late.body).toMatchObject({ ended: true, rejected: [{ reason: 'attention' }] });
+      const tooLate = await t.call('POST', '/api/play/attention', { token: official, body: { sessionId: v.sessionId, attentionId: first.body.attention.id } });
+      expect(tooLate.status).toBe(409);
+
+      // answered in time, watching goes on and is credited
+      const w = new Viewer(t, official, course.lessonId);
+      await w.start();
+      await w.fetch();
+      await sleep(1000);
+      const asked = await w.beat({ position: 1, ranges: [[0, 1]] });
+      const ok = await t.call('POST', '/api/play/attention', { token: official, body: { sessionId: w.sessionId, attentionId: asked.body.attention.id } });
+      expect(ok.body).toEqual({ ok: true });
+      await sleep(1000);
+      const after = await w.beat({ position: 2, ranges: [[1, 2]] });
+      expect(after.body.rejected).toEqual([]);
+      expect(after.body.uncounted.attention ?? 0).toBeLessThan(0.1);
+      await settled(t);
+      const [row] = await t.ds.query('SELECT verified_seconds::float AS v, uncounted FROM play_sessions WHERE id = $1', [v.sessionId]);
+      expect(row.uncounted.attention).toBeGreaterThan(0.5);
+      expect(row.v).toBeLessThanOrEqual(1.1);
+    } finally {
+      await t.ds.query(`UPDATE policy_versions SET settings = settings || $1::jsonb`, [JSON.stringify({ attentionMeanMinutes: 0 })]);
+    }
   }, 60_000);
 });

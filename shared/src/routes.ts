@@ -32,6 +32,8 @@ import {
   HeartbeatResponse,
   LessonCreditView,
   MyProgressResponse,
+  CorrectionRequest,
+  LedgerEntryView,
   StartSessionResponse,
 } from './schemas/playback';
 import { HealthResponse } from './schemas/health';
@@ -284,6 +286,10 @@ export const routes = {
   myProgress: route({
     id: 'myProgress', method: 'GET', path: '/api/my/progress', tag: 'credit', auth: ['official'],
     summary: 'The year\'s credited hours against the requirement, and each course\'s progress', response: MyProgressResponse,
+  }),
+  addCorrection: route({
+    id: 'addCorrection', method: 'POST', path: '/api/credit/corrections', tag: 'credit', auth: ['sys_admin', 'org_admin'],
+    summary: 'Correct an official\'s credit: a new ledger entry with a reason (never an edit)', body: CorrectionRequest, response: LedgerEntryView, status: 201,
   }),
 } as const;
 

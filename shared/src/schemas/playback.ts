@@ -114,6 +114,19 @@ export const LedgerEntryView = z.object({
   hash: z.string(),
 });
 
+export const CorrectionRequest = z.object({
+  userId: Uuid,
+  /** positive adds, negative takes away; one decimal */
+  hours: z.number().min(-999.9).max(999.9).refine((v) => v !== 0 && Math.abs(Math.round(v * 10) - v * 10) < 1e-9, {
+    message: '学时须为非零且最多一位小数§Hours must be non-zero with at most one decimal',
+  }),
+  courseId: Uuid.nullable().optional(),
+  categoryId: Uuid.nullable().optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  reason: z.string().trim().min(5, { message: '请写明更正理由（至少 5 个字）§Give the reason (at least 5 characters)' }).max(1000),
+});
+export type CorrectionRequest = z.input<typeof CorrectionRequest>;
+
 export const MyProgressResponse = z.object({
   year: z.number().int(),
   requiredHours: z.number(),

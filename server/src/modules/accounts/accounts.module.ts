@@ -12,6 +12,6 @@ import { UsersService } from './users.service';
   imports: [OrganizationsModule],
   controllers: [AuthController, UsersController],
   providers: [AuthService, UsersService, UserImportService, UsersRepository, RefreshTokensRepository],
-  exports: [RefreshTokensRepository],
+  exports: [RefreshTokensRepository, UsersRepository],
 })
 export class AccountsModule {}
