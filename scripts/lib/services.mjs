@@ -158,7 +158,8 @@ export async function startRedis({ dir, preferredPort }) {
     'redis-server',
     [
       '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-      '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
+      // I6: an acknowledged heartbeat must survive a crash of Redis itself: fsync every write
+      '--appendonly', 'yes', '--appendfsync', process.env.REDIS_APPENDFSYNC ?? 'always', '--save', '',
       '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log'),
     ],
     { stdio: 'ignore' },

@@ -26,6 +26,8 @@ export class JobQueue implements OnModuleDestroy {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.redis.connection({ maxRetriesPerRequest: 3 }), prefix: this.redis.prefix });
+      // Redis away: the add that needed it fails and says so; the idle connection only reconnects
+      q.on('error', () => undefined);
       this.queues.set(name, q);
     }
     return q;

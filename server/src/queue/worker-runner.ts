@@ -65,6 +65,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('error', (err) => this.log.warn(`queue ${queue}: ${err.message}`));
       this.workers.push(worker);
       const q = new Queue(queue, { connection: this.redis.connection(), prefix: this.redis.prefix });
+      q.on('error', (err) => this.log.warn(`queue ${queue}: ${err.message}`));
       this.queues.push(q);
       for (const [name, spec] of Object.entries(JOBS)) {
         if (spec.queue !== queue || !spec.every) continue;

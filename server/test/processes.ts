@@ -1,0 +1,86 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const DIST = path.resolve(__dirname, '../dist/server/src');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(what: string, ok: () => Promise<boolean>, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not come up`);
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      s.destroy();
+      resolve(d.toString().startsWith('+PONG'));
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+/** A redis-server of the test's own, with AOF fsync on every write, that can be killed and restarted on its data. */
+export class RedisProcess {
+  proc?: ChildProcess;
+  constructor(
+    readonly port: number,
+    readonly dir: string,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+  get url() {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+  async start() {
+    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], {
+      stdio: 'ignore',
+    });
+    await until('redis', () => ping(this.port));
+  }
+  async kill() {
+    const p = this.proc!;
+    await new Promise((r) => {
+      p.once('exit', r);
+      p.kill('SIGKILL');
+    });
+  }
+}
+
+/** The compiled api or worker as its own process, as production runs them. */
+export class NodeProcess {
+  proc?: ChildProcess;
+  constructor(
+    readonly file: 'main' | 'worker',
+    readonly env: Record<string, string>,
+  ) {}
+  async start() {
+    this.proc = spawn(process.execPath, [path.join(DIST, `${this.file}.js`)], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (this.file === 'main') {
+      await until('api', async () => (await fetch(`http://127.0.0.1:${this.env.PORT}/api/health`)).status > 0);
+    }
+  }
+  async kill(signal: NodeJS.Signals = 'SIGKILL') {
+    const p = this.proc;
+    if (!p || p.exitCode !== null) return;
+    await new Promise((r) => {
+      p.once('exit', r);
+      p.kill(signal);
+    });
+  }
+}
