@@ -228,3 +228,54 @@ function filenameOf(disposition: string | null): string | null {
   const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
   return plain ? plain[1].trim() : null;
 }
+
+// ---- the access token for requests this module does not send (tus, hls.js) ------------------
+
+/** Seconds since the epoch at which a JWT expires, or null when it cannot be read. */
+function expiryOf(token: string): number | null {
+  try {
+    const part = token.split('.')[1];
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The current access token, refreshed first when it expires within `marginSeconds`. For
+ * requests sent by libraries (tus uploads, HLS segments): read it for every request, since
+ * the pair rotates. Null when signed out or the session cannot be refreshed.
+ */
+export async function freshAccessToken(marginSeconds = 30): Promise<string | null> {
+  const stored = readTokens();
+  if (!stored) return null;
+  const exp = expiryOf(stored.accessToken);
+  if (exp !== null && exp * 1000 - Date.now() < marginSeconds * 1000) {
+    try {
+      const ok = await refreshSession();
+      if (!ok) {
+        endSession();
+        return null;
+      }
+    } catch {
+      // offline or a server fault: send what we have; the request will tell
+      return readTokens()?.accessToken ?? null;
+    }
+  }
+  return readTokens()?.accessToken ?? null;
+}
+
+/** The access token when it is still valid for `marginSeconds` more, else null (never refreshes). */
+export function validAccessToken(marginSeconds = 5): string | null {
+  const token = readTokens()?.accessToken;
+  if (!token) return null;
+  const exp = expiryOf(token);
+  return exp === null || exp * 1000 - Date.now() > marginSeconds * 1000 ? token : null;
+}
+
+/** The Accept-Language the API expects for the UI language. */
+export function apiLanguage(): string {
+  return acceptLanguage();
+}

@@ -1,3 +1,4 @@
+import type { Role } from '@xueshi/shared';
 import { Button, Flex, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -27,6 +28,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RequirePage({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   if (!user || !mayOpen(user.role, path)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+/** Pages opened from a menu page rather than the menu itself (a course, a lesson): by role. */
+export function RequireRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user || !roles.includes(user.role)) return <Forbidden />;
   return <>{children}</>;
 }
 

@@ -1,17 +1,35 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
+import { CatalogPage } from '../features/catalog/catalog-page';
+import { CourseDetailPage } from '../features/catalog/course-detail-page';
+import { MyCoursesPage } from '../features/catalog/my-courses-page';
+import { CategoriesPage } from '../features/categories/categories-page';
+import { ManagedCoursesPage } from '../features/courses/managed-courses-page';
 import { HomePage } from '../features/home/home-page';
 import { OrganizationPage } from '../features/organization/organization-page';
+import { ReviewListPage } from '../features/review/review-list-page';
 import { ImportPage } from '../features/users/import/import-page';
 import { UsersPage } from '../features/users/users-page';
-import { NotFound, RequireAuth, RequirePage } from './guards';
+import { FullPageSpin, NotFound, RequireAuth, RequirePage, RequireRoles } from './guards';
 import { AppLayout } from './layouts/app-layout';
+
+/** who builds courses (the server's AUTHORS) and who reviews them */
+const AUTHORS = ['instructor', 'institution_admin', 'sys_admin'] as const;
+const REVIEWERS = ['institution_admin', 'sys_admin'] as const;
+
+// The builder (tus), the player and the review page (hls.js) load on first use: learners who
+// never open them, and the login page, do not download those libraries.
+const lazyBuilder = async () => ({ Component: (await import('../features/courses/course-builder-page')).CourseBuilderPage });
+const lazyReview = async () => ({ Component: (await import('../features/review/review-page')).ReviewPage });
+const lazyPlayer = async () => ({ Component: (await import('../features/player/lesson-player-page')).LessonPlayerPage });
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     path: '/',
+    // shown while a lazily loaded page arrives on the first load
+    hydrateFallbackElement: <FullPageSpin />,
     element: (
       <RequireAuth>
         <AppLayout />
@@ -23,6 +41,17 @@ export const router = createBrowserRouter([
       { path: 'users', element: <RequirePage path="/users"><UsersPage /></RequirePage> },
       { path: 'organization', element: <RequirePage path="/organization"><OrganizationPage /></RequirePage> },
       { path: 'import', element: <RequirePage path="/import"><ImportPage /></RequirePage> },
+      // courseware
+      { path: 'catalog', element: <RequirePage path="/catalog"><CatalogPage /></RequirePage> },
+      { path: 'my/courses', element: <RequirePage path="/my/courses"><MyCoursesPage /></RequirePage> },
+      { path: 'manage/courses', element: <RequirePage path="/manage/courses"><ManagedCoursesPage /></RequirePage> },
+      { path: 'review', element: <RequirePage path="/review"><ReviewListPage /></RequirePage> },
+      { path: 'review/:id', element: <RequireRoles roles={REVIEWERS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyReview }] },
+      { path: 'categories', element: <RequirePage path="/categories"><CategoriesPage /></RequirePage> },
+      // visibility of one course is the server's to decide (published, enrolled, managed)
+      { path: 'courses/:id', element: <CourseDetailPage /> },
+      { path: 'courses/:id/edit', element: <RequireRoles roles={AUTHORS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyBuilder }] },
+      { path: 'lessons/:id', lazy: lazyPlayer },
       { path: '*', element: <NotFound /> },
     ],
   },

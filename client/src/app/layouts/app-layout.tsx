@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { useAuth, useMe } from '../../features/auth/auth-context';
 import { useI18n } from '../../lib/i18n';
 import { BRAND } from '../../lib/theme';
-import { ROLE_MENUS } from './menus';
+import { isSelected, ROLE_MENUS } from './menus';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -56,9 +56,7 @@ export function AppLayout() {
       .flatMap((g): Item[] => (g.title ? [{ type: 'group' as const, key: g.key, label: g.title, children: g.entries.map(toItem) }] : g.entries.map(toItem)));
   }, [entries, t]);
 
-  const selected = entries
-    .filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`)))
-    .map((e) => e.path);
+  const selected = entries.filter((e) => isSelected(e, pathname)).map((e) => e.path);
 
   const place = me.orgUnitName ?? me.institutionName;
 

@@ -1,4 +1,15 @@
-import { ApartmentOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ReadOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@xueshi/shared';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
@@ -10,6 +21,8 @@ export interface MenuEntry {
   icon: ReactNode;
   testId: string;
   group: 'main' | 'admin' | 'account';
+  /** other path prefixes under which this entry shows as selected (pages opened from it) */
+  also?: readonly string[];
 }
 
 const HOME: MenuEntry = { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home', group: 'main' };
@@ -17,20 +30,33 @@ const USERS: MenuEntry = { path: '/users', label: 'menu.users', icon: <TeamOutli
 const ORG: MenuEntry = { path: '/organization', label: 'menu.organization', icon: <ApartmentOutlined />, testId: 'menu-organization', group: 'admin' };
 const IMPORT: MenuEntry = { path: '/import', label: 'menu.import', icon: <CloudUploadOutlined />, testId: 'menu-import', group: 'admin' };
 const PASSWORD: MenuEntry = { path: '/change-password', label: 'menu.changePassword', icon: <KeyOutlined />, testId: 'menu-change-password', group: 'account' };
+// courseware
+const CATALOG: MenuEntry = { path: '/catalog', label: 'menu.catalog', icon: <AppstoreOutlined />, testId: 'menu-catalog', group: 'main', also: ['/courses/', '/lessons/'] };
+const MY_COURSES: MenuEntry = { path: '/my/courses', label: 'menu.myCourses', icon: <ReadOutlined />, testId: 'menu-my-courses', group: 'main' };
+const COURSE_MANAGE: MenuEntry = { path: '/manage/courses', label: 'menu.courseManage', icon: <BookOutlined />, testId: 'menu-course-manage', group: 'main', also: ['/courses/', '/lessons/'] };
+const REVIEW: MenuEntry = { path: '/review', label: 'menu.review', icon: <AuditOutlined />, testId: 'menu-review', group: 'admin' };
+const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', icon: <TagsOutlined />, testId: 'menu-categories', group: 'admin' };
 
 /**
  * The menu of each role, and so the pages each role may open. Later features add their
- * entries here (courses, learning, classes, reports ...).
+ * entries here (learning records, classes, reports ...).
  */
 export const ROLE_MENUS: Record<Role, readonly MenuEntry[]> = {
-  official: [HOME, PASSWORD],
-  instructor: [HOME, PASSWORD],
-  // their institution's instructors and administrators only
-  institution_admin: [HOME, USERS, PASSWORD],
-  org_admin: [HOME, USERS, ORG, IMPORT, PASSWORD],
-  sys_admin: [HOME, USERS, ORG, IMPORT, PASSWORD],
+  official: [HOME, CATALOG, MY_COURSES, PASSWORD],
+  instructor: [HOME, COURSE_MANAGE, PASSWORD],
+  // their institution's courses, reviews, instructors and administrators only
+  institution_admin: [HOME, COURSE_MANAGE, REVIEW, USERS, PASSWORD],
+  // browse the catalogue to assign required courses to their units
+  org_admin: [HOME, CATALOG, USERS, ORG, IMPORT, PASSWORD],
+  sys_admin: [HOME, CATALOG, REVIEW, CATEGORIES, USERS, ORG, IMPORT, PASSWORD],
 };
 
 export function mayOpen(role: Role, path: string): boolean {
   return ROLE_MENUS[role].some((m) => m.path === path);
+}
+
+/** Whether a menu entry shows as selected at this location. */
+export function isSelected(e: MenuEntry, pathname: string): boolean {
+  if (e.path === '/') return pathname === '/';
+  return pathname === e.path || pathname.startsWith(`${e.path}/`) || (e.also ?? []).some((p) => pathname.startsWith(p));
 }

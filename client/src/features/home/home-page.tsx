@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CloudUploadOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, CloudUploadOutlined, ReadOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { RANK_LEVEL_LABELS, ROLE_LABELS, type UserView } from '@xueshi/shared';
 import { Alert, Avatar, Button, Card, Col, Descriptions, Flex, Row, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { BRAND } from '../../lib/theme';
 import { mayOpen } from '../../app/layouts/menus';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useMe } from '../auth/auth-context';
 import { FlagTags, RoleTag } from '../users/user-tags';
 
@@ -86,31 +86,59 @@ function RequirementCard({ me }: { me: UserView }) {
       <Typography.Paragraph>{t('home.requirementBody')}</Typography.Paragraph>
       {me.lawEnforcement && <Typography.Paragraph>· {t('home.requirementLaw')}</Typography.Paragraph>}
       {me.grassroots && <Typography.Paragraph>· {t('home.requirementGrassroots')}</Typography.Paragraph>}
-      <Alert type="info" showIcon title={t('home.requirementPending')} />
+      <Alert type="info" showIcon title={t('home.requirementPending')} style={{ marginBottom: 16 }} />
+      <LinkButtons me={me} links={LEARNER_LINKS} />
     </Card>
+  );
+}
+
+interface HomeLink {
+  path: string;
+  icon: ReactNode;
+  text: MessageKey;
+  testId: string;
+}
+
+const LEARNER_LINKS: HomeLink[] = [
+  { path: '/catalog', icon: <AppstoreOutlined />, text: 'home.goCatalog', testId: 'home-go-catalog' },
+  { path: '/my/courses', icon: <ReadOutlined />, text: 'home.goMyCourses', testId: 'home-go-my-courses' },
+];
+
+const ADMIN_LINKS: HomeLink[] = [
+  { path: '/manage/courses', icon: <BookOutlined />, text: 'home.goCourseManage', testId: 'home-go-course-manage' },
+  { path: '/review', icon: <AuditOutlined />, text: 'home.goReview', testId: 'home-go-review' },
+  { path: '/catalog', icon: <AppstoreOutlined />, text: 'home.goCatalog', testId: 'home-go-catalog' },
+  { path: '/categories', icon: <TagsOutlined />, text: 'home.goCategories', testId: 'home-go-categories' },
+  { path: '/users', icon: <TeamOutlined />, text: 'home.goUsers', testId: 'home-go-users' },
+  { path: '/organization', icon: <ApartmentOutlined />, text: 'home.goOrg', testId: 'home-go-org' },
+  { path: '/import', icon: <CloudUploadOutlined />, text: 'home.goImport', testId: 'home-go-import' },
+];
+
+/** Buttons to the pages of the role's menu among `links`. */
+function LinkButtons({ me, links }: { me: UserView; links: HomeLink[] }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Flex gap={8} wrap>
+      {links
+        .filter((l) => mayOpen(me.role, l.path))
+        .map((l) => (
+          <Button key={l.path} icon={l.icon} onClick={() => navigate(l.path)} data-testid={l.testId}>
+            {t(l.text)}
+          </Button>
+        ))}
+    </Flex>
   );
 }
 
 function AdminCard({ me }: { me: UserView }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const hint =
     me.role === 'sys_admin' ? t('home.adminHintSys') : me.role === 'org_admin' ? t('home.adminHintOrg') : t('home.adminHintInst');
-  const links: { path: string; icon: ReactNode; text: string; testId: string }[] = [
-    { path: '/users', icon: <TeamOutlined />, text: t('home.goUsers'), testId: 'home-go-users' },
-    { path: '/organization', icon: <ApartmentOutlined />, text: t('home.goOrg'), testId: 'home-go-org' },
-    { path: '/import', icon: <CloudUploadOutlined />, text: t('home.goImport'), testId: 'home-go-import' },
-  ].filter((l) => mayOpen(me.role, l.path));
   return (
     <Card title={t('home.adminTitle')} data-testid="admin-card">
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
-      <Flex gap={8} wrap>
-        {links.map((l) => (
-          <Button key={l.path} icon={l.icon} onClick={() => navigate(l.path)} data-testid={l.testId}>
-            {l.text}
-          </Button>
-        ))}
-      </Flex>
+      <LinkButtons me={me} links={ADMIN_LINKS} />
     </Card>
   );
 }
@@ -121,7 +149,7 @@ export function HomePage() {
   const admin = me.role === 'sys_admin' || me.role === 'org_admin' || me.role === 'institution_admin';
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={me.role === 'official' || admin ? 15 : 24}>
+      <Col xs={24} xl={15}>
         <ProfileCard me={me} />
       </Col>
       {me.role === 'official' && (
@@ -135,8 +163,11 @@ export function HomePage() {
         </Col>
       )}
       {me.role === 'instructor' && (
-        <Col xs={24}>
-          <Alert type="info" showIcon title={t('home.instructorHint')} />
+        <Col xs={24} xl={9}>
+          <Card title={t('menu.courseManage')} data-testid="instructor-card">
+            <Typography.Paragraph type="secondary">{t('home.instructorHint')}</Typography.Paragraph>
+            <LinkButtons me={me} links={ADMIN_LINKS} />
+          </Card>
         </Col>
       )}
     </Row>
