@@ -65,6 +65,10 @@ describe('courses: signed playback, review workflow, catalogue, enrolment, assig
       expect((await r.arrayBuffer()).byteLength).toBe(188);
     });
 
+    it('fall back to the media cookie when the bearer token has lapsed', async () => {
+      expect((await get(url, { cookie, authorization: 'Bearer not-a-valid-token' })).status).toBe(200);
+    });
+
     it('refuse a request that proves no identity', async () => {
       expect((await get(url)).status).toBe(403);
       expect((await get(seg(url))).status).toBe(403);

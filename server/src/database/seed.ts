@@ -131,6 +131,7 @@ async function main() {
   try {
     const cats = await seedCategories(ds);
     if (cats) console.log(`reference data: ${cats} course categories created`);
+    if (process.argv.includes('--demo-people')) await seedDemo(ds);
     if (process.argv.includes('--demo')) {
       const { created } = await seedDemo(ds);
       const courses = await seedDemoCourses(ds, env, { enqueue: true });

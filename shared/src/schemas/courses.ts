@@ -118,6 +118,8 @@ export const CourseSummary = z.object({
 export type CourseSummary = z.infer<typeof CourseSummary>;
 
 export const CourseDetail = CourseSummary.extend({
+  /** what the owner set (null: the default from the videos' durations) */
+  creditHoursSet: z.number().nullable(),
   chapters: z.array(ChapterView),
   instructorIds: z.array(Uuid),
   reviewComment: z.string().nullable(),
@@ -210,6 +212,7 @@ export const AssignResponse = z.object({ assigned: z.number().int(), alreadyEnro
 
 export const PlaybackResponse = z.object({
   lessonId: Uuid,
+  courseId: Uuid,
   kind: LessonKind,
   /** HLS master playlist (video) or the PDF (document); signed, expiring, for this user */
   url: z.string(),

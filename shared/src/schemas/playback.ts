@@ -29,6 +29,7 @@ export const UNCOUNTED_LABELS: Record<UncountedReason, { zh: string; en: string 
 export const StartSessionResponse = z.object({
   sessionId: Uuid,
   lessonId: Uuid,
+  courseId: Uuid,
   /** the furthest verified position on any device, seconds */
   resumePosition: z.number(),
   durationSeconds: z.number(),

@@ -40,7 +40,20 @@ export class TokenService {
     });
   }
 
+  /** Verified tokens until they expire: a player presents the same token every beat. */
+  private readonly cache = new Map<string, { p: Principal; exp: number }>();
+
   verifyAccess(token: string): Principal {
+    const hit = this.cache.get(token);
+    if (hit && hit.exp > Date.now()) return hit.p;
+    const p = this.verifyUncached(token);
+    if (this.cache.size >= 200_000) this.cache.clear();
+    const exp = (jwt.decode(token) as { exp?: number } | null)?.exp;
+    if (exp) this.cache.set(token, { p, exp: exp * 1000 });
+    return p;
+  }
+
+  private verifyUncached(token: string): Principal {
     let claims: AccessClaims;
     try {
       claims = jwt.verify(token, this.env.JWT_SECRET, {

@@ -149,6 +149,7 @@ export class CoursesService {
     const [chapters, lessons] = await Promise.all([this.courses.chapters(id), this.courses.lessons(id)]);
     return {
       ...this.summary(row),
+      creditHoursSet: row.credit_hours === null ? null : Number(row.credit_hours),
       instructorIds: row.instructor_ids ?? [],
       reviewComment: row.review_comment,
       chapters: chapters.map((ch) => ({
@@ -436,6 +437,7 @@ export class CoursesService {
     return {
       body: {
         lessonId,
+        courseId: l.courseId,
         kind: l.kind,
         url: `/api/stream/${token}/${file}`,
         posterUrl: l.kind === 'video' ? `/api/stream/${token}/poster.jpg` : null,

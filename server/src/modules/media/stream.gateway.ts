@@ -48,14 +48,14 @@ export class StreamGateway implements OnModuleInit {
     return reply.status(403).header('cache-control', 'no-store').send({ code: 'FORBIDDEN', message: lang === 'zh' ? zh : en, requestId: String(req.id) });
   }
 
-  /** who is asking: the bearer token's user, or the media cookie's */
+  /** who is asking: the bearer token's user, else (no header, or an expired one) the media cookie's */
   private viewer(req: FastifyRequest): string | null {
     const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
     if (m) {
       try {
         return this.tokens.verifyAccess(m[1]).userId;
       } catch {
-        return null;
+        // an access token that lapsed mid-lesson: the cookie may still speak for the viewer
       }
     }
     return this.urls.cookieUser(cookie(req.headers.cookie, MEDIA_COOKIE));

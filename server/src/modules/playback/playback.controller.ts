@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Req } from '@nestjs/common';
-import { AttentionAnswerRequest, HeartbeatRequest, routes } from '@xueshi/shared';
+import { AttentionAnswerRequest, routes } from '@xueshi/shared';
 import type { z } from 'zod';
 import { CurrentPrincipal } from '../../common/auth/principal.decorator';
 import type { AppRequest, Principal } from '../../common/request';
@@ -18,11 +18,6 @@ export class PlaybackController {
   start(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: AppRequest) {
     const ua = req.headers['user-agent'];
     return this.playback.start(p, id, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null });
-  }
-
-  @Route(routes.heartbeat)
-  heartbeat(@CurrentPrincipal() p: Principal, @Body() body: z.output<typeof HeartbeatRequest>) {
-    return this.playback.heartbeat(p, body.sessionId, body.beats);
   }
 
   @Route(routes.answerAttention)

@@ -6,11 +6,12 @@ import { CreditQueryService } from './credit-query.service';
 import { PlaybackController } from './playback.controller';
 import { PlaybackRepository } from './playback.repository';
 import { PlaybackService } from './playback.service';
+import { HeartbeatGateway } from './heartbeat.gateway';
 
 /** The api side of verified watching: sessions, heartbeats, what the official sees. */
 @Module({
   imports: [CoursesModule, MediaModule],
   controllers: [PlaybackController],
-  providers: [PlaybackService, PlaybackRepository, CreditQueryService, LedgerRepository],
+  providers: [PlaybackService, PlaybackRepository, CreditQueryService, LedgerRepository, HeartbeatGateway],
 })
 export class PlaybackModule {}

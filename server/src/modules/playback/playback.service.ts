@@ -82,6 +82,7 @@ export class PlaybackService {
     return {
       sessionId: sid,
       lessonId,
+      courseId: lesson.courseId,
       resumePosition: progress?.coverage.length ? Math.max(...progress.coverage.map((r) => r[1])) : 0,
       durationSeconds: duration,
       heartbeatIntervalSeconds: pol.heartbeatIntervalSeconds,
