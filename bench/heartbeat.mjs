@@ -139,7 +139,15 @@ try {
     'crediting worker (batched flush to PostgreSQL, exactly once)',
     `  drained ${f(beats)} heartbeats of ${f(dirty)} sessions in ${drainS.toFixed(2)} s: ${f(beats / drainS)} heartbeats/s, ${f(dirty / drainS)} sessions/s`,
     `  province peak: ${f(PROVINCE_VIEWERS)} viewers × 1 beat / ${INTERVAL_S} s = ${f(arrival)} heartbeats/s arriving`,
-    `  drain / arrival: ${(beats / drainS / arrival).toFixed(1)}× by heartbeats; a flush cycle over all ${f(PROVINCE_VIEWERS)} sessions would take ${(PROVINCE_VIEWERS / (dirty / drainS)).toFixed(1)} s (interval ${INTERVAL_S} s: ${(INTERVAL_S / (PROVINCE_VIEWERS / (dirty / drainS))).toFixed(1)}×)`,
+    `  the cost is per session flushed, not per heartbeat: with a flush every F s, a pass takes the sessions that got beats`,
+    `  since the last one (all ${f(PROVINCE_VIEWERS)} once F ≥ ${INTERVAL_S} s), each carrying max(1, F/${INTERVAL_S}) beats:`,
+    ...[2, 15, 30, 60, 120].map((F) => {
+      const sessionsPerS = dirty / drainS;
+      const dirtyPerPass = PROVINCE_VIEWERS * Math.min(1, F / INTERVAL_S);
+      const pass = dirtyPerPass / sessionsPerS;
+      const drained = sessionsPerS * Math.max(1, F / INTERVAL_S);
+      return `    flush every ${String(F).padStart(3)} s: a pass takes ${pass.toFixed(1)} s; drains ${f(drained)} beats/s = ${(drained / arrival).toFixed(1)}× arrival${pass > F ? ' — falls behind' : ''}`;
+    }),
     `  verified seconds credited in total: ${Math.round(v)}`,
     '',
   ];

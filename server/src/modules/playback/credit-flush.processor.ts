@@ -76,8 +76,7 @@ export class CreditFlushProcessor {
       const [err, val] = res[2 * i];
       const bitmap = res[2 * i + 1][1] as Buffer | null;
       if (err || !val) return;
-      const [hashJson, ranges, rejected] = val as [string, string[], string[]];
-      const flat = JSON.parse(hashJson) as string[];
+      const [flat, ranges, rejected] = val as [string[], string[], string[]];
       const h: Record<string, string> = {};
       for (let j = 0; j < flat.length; j += 2) h[flat[j]] = flat[j + 1];
       const dur = Number(h.dur);

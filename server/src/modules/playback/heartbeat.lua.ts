@@ -201,8 +201,7 @@ if not pend then
   if redis.call('LLEN', rk) > 0 then redis.call('RENAME', rk, rpk) end
   if redis.call('LLEN', jk) > 0 then redis.call('RENAME', jk, jpk) end
 end
-local h = redis.call('HGETALL', sk)
-return { cjson.encode(h), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
+return { redis.call('HGETALL', sk), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
 `;
 
 /**
