@@ -41,7 +41,7 @@ describe('transcoding in the worker process', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'xueshi-tc-'));
     // the api runs here; workers are separate processes that the tests start and kill
     t = await startTestApp({
-      env: { MEDIA_DIR: path.join(dir, 'media'), UPLOAD_DIR: path.join(dir, 'uploads'), TRANSCODE_LOCK_MS: '3000', LOG_LEVEL: 'warn' },
+      env: { MEDIA_DIR: path.join(dir, 'media'), UPLOAD_DIR: path.join(dir, 'uploads'), TRANSCODE_LOCK_MS: '6000', LOG_LEVEL: 'warn' },
     });
     teacher = await t.login('teacher');
   });

@@ -52,6 +52,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
               // a killed worker's job is taken over once its lock lapses
               lockDuration: this.env.TRANSCODE_LOCK_MS,
               stalledInterval: Math.max(1000, Math.floor(this.env.TRANSCODE_LOCK_MS / 2)),
+              // a busy machine can delay a lock renewal; a transcode is safe to rerun, so a stall is not a failure
+              maxStalledCount: 5,
             }
           : {
               connection: this.redis.connection(),
