@@ -36,10 +36,19 @@ describe('credit: honest watching earns its time, once', () => {
     const v = new Viewer(t, official, course.lessonId);
     const s = await v.start();
     expect(s).toMatchObject({ heartbeatIntervalSeconds: 1, maxCreditedRate: 1, resumePosition: 0 });
+    // the session sets the media cookie: the poster loads without an Authorization header
+    const started = await t.call('POST', `/api/lessons/${course.lessonId}/sessions`, { token: official });
+    const cookie = started.headers.get('set-cookie')!.split(';')[0];
+    expect((await fetch(t.url + started.body.posterUrl, { headers: { cookie } })).status).toBe(200);
+    await v.start();
     await v.fetch();
     const pos = await v.play(0, v.duration, 1000);
     const last = await v.beat({ position: pos, ended: true });
     expect(last.body).toMatchObject({ accepted: 1, ended: true });
+    // an answer to a beat after the end still reports the session's verified seconds
+    const after = await v.beat({ position: pos });
+    expect(after.body.rejected).toEqual([{ seq: v.seq, reason: 'session_ended' }]);
+    expect(after.body.sessionVerifiedSeconds).toBe(last.body.sessionVerifiedSeconds);
     await settled(t);
     const p = await lessonProgress(t, officialId, course.lessonId);
     expect(p.covered).toBeCloseTo(v.duration, 0);
@@ -53,7 +62,10 @@ describe('credit: honest watching earns its time, once', () => {
     const mine = await t.call('GET', '/api/my/progress', { token: official });
     expect(mine.body.courses.find((c: { courseId: string }) => c.courseId === course.courseId)).toMatchObject({ credited: true, lessonsCompleted: 1 });
     const credit = await t.call('GET', `/api/lessons/${course.lessonId}/credit`, { token: official });
-    expect(credit.body).toMatchObject({ completed: true, sessions: [{ id: v.sessionId, endReason: 'ended' }] });
+    expect(credit.body.completed).toBe(true);
+    // newest first: the one played to the end, then the two it took over while starting
+    expect(credit.body.sessions.map((x: { endReason: string }) => x.endReason)).toEqual(['ended', 'taken_over', 'taken_over']);
+    expect(credit.body.sessions[0].id).toBe(v.sessionId);
     // a second session over the same lesson adds no second credit
     const again = new Viewer(t, official, course.lessonId);
     const s2 = await again.start();

@@ -7,6 +7,8 @@ import { MyCoursesPage } from '../features/catalog/my-courses-page';
 import { CategoriesPage } from '../features/categories/categories-page';
 import { ManagedCoursesPage } from '../features/courses/managed-courses-page';
 import { HomePage } from '../features/home/home-page';
+import { LessonCreditPage } from '../features/learning/lesson-credit-page';
+import { MyLearningPage } from '../features/learning/my-learning-page';
 import { OrganizationPage } from '../features/organization/organization-page';
 import { ReviewListPage } from '../features/review/review-list-page';
 import { ImportPage } from '../features/users/import/import-page';
@@ -44,6 +46,7 @@ export const router = createBrowserRouter([
       // courseware
       { path: 'catalog', element: <RequirePage path="/catalog"><CatalogPage /></RequirePage> },
       { path: 'my/courses', element: <RequirePage path="/my/courses"><MyCoursesPage /></RequirePage> },
+      { path: 'my/learning', element: <RequirePage path="/my/learning"><MyLearningPage /></RequirePage> },
       { path: 'manage/courses', element: <RequirePage path="/manage/courses"><ManagedCoursesPage /></RequirePage> },
       { path: 'review', element: <RequirePage path="/review"><ReviewListPage /></RequirePage> },
       { path: 'review/:id', element: <RequireRoles roles={REVIEWERS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyReview }] },
@@ -52,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'courses/:id', element: <CourseDetailPage /> },
       { path: 'courses/:id/edit', element: <RequireRoles roles={AUTHORS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyBuilder }] },
       { path: 'lessons/:id', lazy: lazyPlayer },
+      // 学时 details are an official's own
+      { path: 'lessons/:id/credit', element: <RequireRoles roles={['official']}><LessonCreditPage /></RequireRoles> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { useAuth, useMe } from '../../features/auth/auth-context';
 import { useI18n } from '../../lib/i18n';
 import { BRAND } from '../../lib/theme';
-import { isSelected, ROLE_MENUS } from './menus';
+import { ROLE_MENUS, selectedPaths } from './menus';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -56,7 +56,7 @@ export function AppLayout() {
       .flatMap((g): Item[] => (g.title ? [{ type: 'group' as const, key: g.key, label: g.title, children: g.entries.map(toItem) }] : g.entries.map(toItem)));
   }, [entries, t]);
 
-  const selected = entries.filter((e) => isSelected(e, pathname)).map((e) => e.path);
+  const selected = selectedPaths(entries, pathname);
 
   const place = me.orgUnitName ?? me.institutionName;
 

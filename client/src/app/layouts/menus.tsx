@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
+  LineChartOutlined,
   ReadOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -21,8 +22,8 @@ export interface MenuEntry {
   icon: ReactNode;
   testId: string;
   group: 'main' | 'admin' | 'account';
-  /** other path prefixes under which this entry shows as selected (pages opened from it) */
-  also?: readonly string[];
+  /** other path prefixes (or patterns, which win over prefixes) under which this entry shows as selected (pages opened from it) */
+  also?: readonly (string | RegExp)[];
 }
 
 const HOME: MenuEntry = { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home', group: 'main' };
@@ -33,6 +34,10 @@ const PASSWORD: MenuEntry = { path: '/change-password', label: 'menu.changePassw
 // courseware
 const CATALOG: MenuEntry = { path: '/catalog', label: 'menu.catalog', icon: <AppstoreOutlined />, testId: 'menu-catalog', group: 'main', also: ['/courses/', '/lessons/'] };
 const MY_COURSES: MenuEntry = { path: '/my/courses', label: 'menu.myCourses', icon: <ReadOutlined />, testId: 'menu-my-courses', group: 'main' };
+// 我的学习: the year's credit, progress and ledger; a lesson's credit details open from it
+const MY_LEARNING: MenuEntry = {
+  path: '/my/learning', label: 'menu.myLearning', icon: <LineChartOutlined />, testId: 'menu-my-learning', group: 'main', also: [/^\/lessons\/[^/]+\/credit$/],
+};
 const COURSE_MANAGE: MenuEntry = { path: '/manage/courses', label: 'menu.courseManage', icon: <BookOutlined />, testId: 'menu-course-manage', group: 'main', also: ['/courses/', '/lessons/'] };
 const REVIEW: MenuEntry = { path: '/review', label: 'menu.review', icon: <AuditOutlined />, testId: 'menu-review', group: 'admin' };
 const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', icon: <TagsOutlined />, testId: 'menu-categories', group: 'admin' };
@@ -42,7 +47,7 @@ const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', i
  * entries here (learning records, classes, reports ...).
  */
 export const ROLE_MENUS: Record<Role, readonly MenuEntry[]> = {
-  official: [HOME, CATALOG, MY_COURSES, PASSWORD],
+  official: [HOME, CATALOG, MY_COURSES, MY_LEARNING, PASSWORD],
   instructor: [HOME, COURSE_MANAGE, PASSWORD],
   // their institution's courses, reviews, instructors and administrators only
   institution_admin: [HOME, COURSE_MANAGE, REVIEW, USERS, PASSWORD],
@@ -55,8 +60,25 @@ export function mayOpen(role: Role, path: string): boolean {
   return ROLE_MENUS[role].some((m) => m.path === path);
 }
 
-/** Whether a menu entry shows as selected at this location. */
+/** How well a menu entry matches this location: 0 not at all; a pattern beats any prefix. */
+function matchStrength(e: MenuEntry, pathname: string): number {
+  if (e.path === '/') return pathname === '/' ? 1 : 0;
+  if (pathname === e.path || pathname.startsWith(`${e.path}/`)) return e.path.length;
+  let best = 0;
+  for (const p of e.also ?? []) {
+    if (typeof p === 'string' ? pathname.startsWith(p) : p.test(pathname)) best = Math.max(best, typeof p === 'string' ? p.length : 10_000);
+  }
+  return best;
+}
+
+/** Whether a menu entry shows as selected at this location (on its own, whatever the others). */
 export function isSelected(e: MenuEntry, pathname: string): boolean {
-  if (e.path === '/') return pathname === '/';
-  return pathname === e.path || pathname.startsWith(`${e.path}/`) || (e.also ?? []).some((p) => pathname.startsWith(p));
+  return matchStrength(e, pathname) > 0;
+}
+
+/** The entries shown as selected: the best matches among a menu's entries. */
+export function selectedPaths(entries: readonly MenuEntry[], pathname: string): string[] {
+  const strength = entries.map((e) => matchStrength(e, pathname));
+  const top = Math.max(0, ...strength);
+  return top > 0 ? entries.filter((_, i) => strength[i] === top).map((e) => e.path) : [];
 }

@@ -1,10 +1,24 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, CloudUploadOutlined, ReadOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
-import { RANK_LEVEL_LABELS, ROLE_LABELS, type UserView } from '@xueshi/shared';
-import { Alert, Avatar, Button, Card, Col, Descriptions, Flex, Row, Typography, type DescriptionsProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  LineChartOutlined,
+  ReadOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { RANK_LEVEL_LABELS, ROLE_LABELS, type MyProgressResponse, type UserView } from '@xueshi/shared';
+import { Alert, Avatar, Button, Card, Col, Descriptions, Flex, Progress, Row, Skeleton, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { fetchMyProgress } from '../../api/credit';
 import { BRAND } from '../../lib/theme';
+import { errorMessage } from '../../lib/server-errors';
+import { useAsync } from '../../lib/use-async';
+import { formatHours } from '../courses/format';
 import { mayOpen } from '../../app/layouts/menus';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useMe } from '../auth/auth-context';
@@ -86,9 +100,28 @@ function RequirementCard({ me }: { me: UserView }) {
       <Typography.Paragraph>{t('home.requirementBody')}</Typography.Paragraph>
       {me.lawEnforcement && <Typography.Paragraph>· {t('home.requirementLaw')}</Typography.Paragraph>}
       {me.grassroots && <Typography.Paragraph>· {t('home.requirementGrassroots')}</Typography.Paragraph>}
-      <Alert type="info" showIcon title={t('home.requirementPending')} style={{ marginBottom: 16 }} />
+      <YearProgress />
       <LinkButtons me={me} links={LEARNER_LINKS} />
     </Card>
+  );
+}
+
+/** This year's credited hours against the requirement (the details are on 我的学习). */
+function YearProgress() {
+  const { t } = useI18n();
+  const { data, error, loading } = useAsync<MyProgressResponse>((signal) => fetchMyProgress(signal), []);
+  if (!data) {
+    if (error && !loading) return <Alert type="warning" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />;
+    return <Skeleton active title={false} paragraph={{ rows: 1 }} />;
+  }
+  const pct = data.requiredHours > 0 ? Math.min(100, Math.round((data.creditedHours / data.requiredHours) * 1000) / 10) : 100;
+  return (
+    <div style={{ marginBottom: 16 }} data-testid="home-year-progress">
+      <Typography.Text>
+        {t('home.yearCredited', { credited: formatHours(data.creditedHours), required: formatHours(data.requiredHours) })}
+      </Typography.Text>
+      <Progress percent={pct} status={pct >= 100 ? 'success' : 'active'} style={{ margin: 0 }} />
+    </div>
   );
 }
 
@@ -102,6 +135,7 @@ interface HomeLink {
 const LEARNER_LINKS: HomeLink[] = [
   { path: '/catalog', icon: <AppstoreOutlined />, text: 'home.goCatalog', testId: 'home-go-catalog' },
   { path: '/my/courses', icon: <ReadOutlined />, text: 'home.goMyCourses', testId: 'home-go-my-courses' },
+  { path: '/my/learning', icon: <LineChartOutlined />, text: 'home.goMyLearning', testId: 'home-go-my-learning' },
 ];
 
 const ADMIN_LINKS: HomeLink[] = [

@@ -6,6 +6,7 @@ import { useLocation, useNavigate, useParams, useSearchParams } from 'react-rout
 import { fetchCourse } from '../../api/courses';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/use-async';
+import { useMe } from '../auth/auth-context';
 import { formatDuration } from '../courses/format';
 import { CourseOutlineNav, playable } from './course-outline-nav';
 import { LessonPlayer } from './lesson-player';
@@ -21,6 +22,7 @@ export function LessonPlayerPage() {
   const [params] = useSearchParams();
   const courseId = params.get('course');
   const { t } = useI18n();
+  const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
   const back = (location.state as PlayerLocationState | null)?.back ?? (courseId ? `/courses/${courseId}` : null);
@@ -58,13 +60,13 @@ export function LessonPlayerPage() {
             extra={current ? <Typography.Text type="secondary">{current.chapter}</Typography.Text> : null}
             styles={{ body: { padding: 16 } }}
           >
-            <LessonPlayer lessonId={id} />
+            <LessonPlayer lessonId={id} courseId={courseId} />
             <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 12 }}>
               <Button icon={<LeftOutlined />} disabled={!prev} onClick={() => prev && open(prev.l)} data-testid="lesson-prev">
                 {t('player.prev')}
               </Button>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="credit-note">
-                {t('player.creditLater')}
+              <Typography.Text type="secondary" style={{ fontSize: 12, flex: '1 1 240px', textAlign: 'center' }} data-testid="credit-note">
+                {me.role !== 'official' ? t('learn.preview') : current?.l.kind === 'document' ? t('learn.documentNote') : t('learn.rule')}
               </Typography.Text>
               <Button disabled={!next} onClick={() => next && open(next.l)} data-testid="lesson-next">
                 {t('player.next')} <RightOutlined />

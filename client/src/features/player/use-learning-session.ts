@@ -1,23 +1,67 @@
-import type { LessonKind } from '@xueshi/shared';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { LearningTracker, type LearningState } from './learning-tracker';
 
 export interface LearningSessionInput {
   lessonId: string;
-  kind: LessonKind;
-  /** the playing <video>, or null for a document or before it is mounted */
+  /** the signed-in official's id; null for everyone else (a preview earns nothing) */
+  userId: string | null;
+  /** true for a video lesson opened by an official */
+  enabled: boolean;
+  /** the playing <video>, or null before it is mounted */
   video: HTMLVideoElement | null;
 }
 
 export interface LearningSession {
-  /** `untracked` until heartbeats exist; nothing is credited and no figures are shown */
-  status: 'untracked';
+  /** null when the lesson earns no credit here (a preview, a document) */
+  state: LearningState | null;
+  /** where the video should start (the furthest verified position) */
+  resumeAt: number;
+  /** open a new session: continue here after a take-over or a stop, or a fresh media URL */
+  restart: () => void;
+  confirmAttention: () => void;
+  dismissNotices: () => void;
 }
 
+const noSubscribe = () => () => undefined;
+const noState = () => null;
+/** Renew the session's signed media URL this long before it expires. */
+const RENEW_BEFORE_MS = 120_000;
+
 /**
- * The place for learning heartbeats and credit (学时). A later issue fills it in: open a play
- * session, send heartbeats (position, played ranges, visibility, rate) every 10–30 s and on
- * `visibilitychange`, keep unsent ones offline, and report credited time back. Until then it
- * tracks nothing, so the player shows no progress figures.
+ * 学时: a play session for one video lesson of an official, with heartbeats, the offline outbox,
+ * take-over, attention checks and the live figures (the work is done by LearningTracker).
  */
-export function useLearningSession(_input: LearningSessionInput): LearningSession {
-  return { status: 'untracked' };
+export function useLearningSession({ lessonId, userId, enabled, video }: LearningSessionInput): LearningSession {
+  const [tracker, setTracker] = useState<LearningTracker | null>(null);
+
+  useEffect(() => {
+    if (!enabled || !userId) {
+      setTracker(null);
+      return;
+    }
+    const t = new LearningTracker(lessonId, userId);
+    setTracker(t);
+    void t.start();
+    return () => t.dispose();
+  }, [lessonId, userId, enabled]);
+
+  useEffect(() => {
+    tracker?.setVideo(video);
+  }, [tracker, video]);
+
+  const state = useSyncExternalStore(tracker?.subscribe ?? noSubscribe, tracker?.getState ?? noState);
+
+  // the session's media URL expires (hours): a new session signs a new one before it does
+  const expiresAt = state?.status === 'active' ? state.session?.expiresAt : undefined;
+  useEffect(() => {
+    if (!expiresAt || !tracker) return;
+    const delay = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - RENEW_BEFORE_MS);
+    const timer = window.setTimeout(() => void tracker.restart(), Math.min(delay, 2 ** 31 - 1));
+    return () => window.clearTimeout(timer);
+  }, [expiresAt, tracker]);
+
+  const restart = useCallback(() => void tracker?.restart(), [tracker]);
+  const confirmAttention = useCallback(() => void tracker?.confirmAttention(), [tracker]);
+  const dismissNotices = useCallback(() => tracker?.dismissNotices(), [tracker]);
+  return { state: enabled ? state : null, resumeAt: tracker?.resumeAt() ?? 0, restart, confirmAttention, dismissNotices };
 }

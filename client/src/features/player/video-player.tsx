@@ -15,6 +15,8 @@ interface Props {
   /** the media refused the signed URL (expired): fetch a new one */
   onExpired: () => void;
   videoRef?: Ref<HTMLVideoElement | null>;
+  /** the position (seconds) to open the first source at: where the learner left off */
+  startAt?: number;
 }
 
 interface QualityOption {
@@ -30,7 +32,7 @@ const levelLabel = (l: Level) => (l.height ? `${l.height}p` : `${Math.round(l.bi
  * (Safari). Media requests carry the session cookie set by the playback call, and the bearer
  * token while it is valid. The user starts playback; nothing autoplays.
  */
-export function VideoPlayer({ src, generation, poster, onExpired, videoRef }: Props) {
+export function VideoPlayer({ src, generation, poster, onExpired, videoRef, startAt = 0 }: Props) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement | null>(null);
   const hls = useRef<Hls | null>(null);
@@ -45,6 +47,8 @@ export function VideoPlayer({ src, generation, poster, onExpired, videoRef }: Pr
   // a renewal of the signed URL is under way (set on a refusal, cleared by the new source)
   const renewing = useRef(false);
   const renewals = useRef<number[]>([]);
+  // a source was loaded into this element already (only the first one opens at `startAt`)
+  const loaded = useRef(false);
 
   const outerRef = useRef(videoRef);
   outerRef.current = videoRef;
@@ -149,6 +153,9 @@ export function VideoPlayer({ src, generation, poster, onExpired, videoRef }: Pr
     renewing.current = false;
     // a renewed URL of the same media: keep the position (an expired one set it already)
     if (!carry.current && el.currentSrc && el.currentTime > 0) carry.current = { time: el.currentTime, playing: !el.paused };
+    // the first source: open where the learner left off
+    else if (!carry.current && !loaded.current && startAt > 0) carry.current = { time: startAt, playing: false };
+    loaded.current = true;
     const h = hls.current;
     if (h) {
       setFatal(null);

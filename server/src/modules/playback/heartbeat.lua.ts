@@ -52,6 +52,7 @@ local attn_due = tonumber(s[11]) or 0
 local attn_deadline = tonumber(s[12]) or 0
 local verified = tonumber(s[13]) or 0
 
+out.verified = tonumber(s[13]) or 0
 if ended then
   local why = 'session_ended'
   if s[14] == 'taken_over' then why = 'taken_over'; out.takenOver = true end

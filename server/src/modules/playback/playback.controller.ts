@@ -1,4 +1,6 @@
-import { Body, Controller, Param, Req } from '@nestjs/common';
+import { Body, Controller, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { MEDIA_COOKIE, MediaUrls } from '../media/media-url';
 import { AttentionAnswerRequest, routes } from '@xueshi/shared';
 import type { z } from 'zod';
 import { CurrentPrincipal } from '../../common/auth/principal.decorator';
@@ -12,12 +14,18 @@ export class PlaybackController {
   constructor(
     private readonly playback: PlaybackService,
     private readonly query: CreditQueryService,
+    private readonly urls: MediaUrls,
   ) {}
 
+  /** Also sets the media cookie, so the poster and the segments load without an Authorization header. */
   @Route(routes.startSession)
-  start(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: AppRequest) {
+  async start(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const ua = req.headers['user-agent'];
-    return this.playback.start(p, id, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null });
+    const s = await this.playback.start(p, id, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null });
+    const maxAge = Math.max(60, Math.floor((new Date(s.expiresAt).getTime() - Date.now()) / 1000));
+    const secure = req.protocol === 'https' ? '; Secure' : '';
+    void reply.header('set-cookie', `${MEDIA_COOKIE}=${this.urls.cookieValue(p.userId, Math.floor(new Date(s.expiresAt).getTime() / 1000))}; Path=/api/stream; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`);
+    return s;
   }
 
   @Route(routes.answerAttention)
