@@ -4,7 +4,7 @@ import { Uuid } from './common';
 /** Why a stretch of time or a beat earned nothing: shown to the official, kept as evidence. */
 export const UNCOUNTED_REASONS = [
   'paused', 'hidden', 'speed', 'attention', 'seek', 'taken_over', 'session_ended', 'stale_seq',
-  'not_fetched', 'too_fast_beats', 'clock', 'forged_range', 'no_session', 'not_owner',
+  'not_fetched', 'clock', 'forged_range', 'no_session', 'not_owner',
 ] as const;
 export const UncountedReason = z.enum(UNCOUNTED_REASONS);
 export type UncountedReason = z.infer<typeof UncountedReason>;
@@ -19,7 +19,6 @@ export const UNCOUNTED_LABELS: Record<UncountedReason, { zh: string; en: string 
   session_ended: { zh: '学习会话已结束', en: 'session ended' },
   stale_seq: { zh: '重复或过期的记录', en: 'repeated or outdated beat' },
   not_fetched: { zh: '视频内容未实际加载', en: 'video not actually loaded' },
-  too_fast_beats: { zh: '记录过于频繁', en: 'beats too frequent' },
   clock: { zh: '时间超出实际经过的时间', en: 'more time than really passed' },
   forged_range: { zh: '播放记录与进度不符', en: 'played ranges do not match the position' },
   no_session: { zh: '学习会话不存在', en: 'no such session' },

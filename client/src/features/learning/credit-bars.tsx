@@ -16,7 +16,6 @@ const REASON_COLORS: Record<UncountedReason, string> = {
   session_ended: '#95a5a6',
   stale_seq: '#a0522d',
   not_fetched: '#c0392b',
-  too_fast_beats: '#e84393',
   clock: '#b3261e',
   forged_range: '#8e44ad',
   no_session: '#636e72',
