@@ -46,6 +46,12 @@ export type StartSessionResponse = z.infer<typeof StartSessionResponse>;
 
 const Position = z.number().min(0).max(24 * 3600);
 
+/**
+ * One heartbeat. The server judges the whole window since the previous beat by this beat's
+ * paused / visible / rate: a client must therefore end a window at every change of state (pause,
+ * play, rate change, visibility change, seek) and report the state that held during it, then
+ * start the next window with the new state. A seek's beat reports the position before the jump.
+ */
 export const Beat = z.object({
   seq: z.number().int().min(1).max(10_000_000),
   /** client clock, ms since epoch: only differences between beats are used */
