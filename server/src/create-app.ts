@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
+import { langOf } from './common/errors';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { env } from './config/env';
 import { registerOpenApiRoutes } from './modules/openapi/openapi.routes';
@@ -59,7 +60,7 @@ function registerClient(fastify: FastifyInstance, dir: string) {
     if (!req.url.startsWith('/api') && hasClient) {
       return void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
     }
-    const zh = !/^en\b/i.test(String(req.headers['accept-language'] ?? ''));
+    const zh = langOf(req.headers['accept-language']) === 'zh';
     void reply.status(404).send({ code: 'NOT_FOUND', message: zh ? '接口不存在' : 'No such route', requestId: String(req.id) });
   });
 }

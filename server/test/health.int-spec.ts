@@ -1,18 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, TestApp } from './harness';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, RedisProcess } from './processes';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -34,29 +24,18 @@ describe('GET /api/health', () => {
 
   it('says redis is down within seconds after Redis stops, instead of hanging', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xueshi-redis-'));
-    const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''], { stdio: 'ignore' });
+    const redis = new RedisProcess(await freePort(), dir);
+    await redis.start();
     try {
-      for (let i = 0; i < 50; i++) {
-        const ok = await new Promise<boolean>((res) => {
-          const s = net.connect(port, '127.0.0.1', () => (s.end(), res(true)));
-          s.on('error', () => res(false));
-        });
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      t = await startTestApp({ seed: false, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+      t = await startTestApp({ seed: false, env: { REDIS_URL: redis.url } });
       expect((await t.call('GET', '/api/health')).body.redis).toBe('up');
-      await new Promise<void>((res) => {
-        redis.once('exit', () => res());
-        redis.kill('SIGKILL');
-      });
+      await redis.kill();
       // Each probe has a 1.5 s budget; a hanging probe would run into this test's 15 s timeout.
       const r = await t.call('GET', '/api/health');
       expect(r.status).toBe(503);
       expect(r.body).toMatchObject({ status: 'degraded', db: 'up', redis: 'down' });
     } finally {
-      redis.kill('SIGKILL');
+      await redis.kill();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 15_000);

@@ -5,6 +5,9 @@ import path from 'node:path';
 
 const DIST = path.resolve(__dirname, '../dist/server/src');
 
+/** A process killed by a signal keeps exitCode null: look at both. */
+const exited = (p: ChildProcess) => p.exitCode !== null || p.signalCode !== null;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -54,7 +57,8 @@ export class RedisProcess {
     await until('redis', () => ping(this.port));
   }
   async kill() {
-    const p = this.proc!;
+    const p = this.proc;
+    if (!p || exited(p)) return;
     await new Promise((r) => {
       p.once('exit', r);
       p.kill('SIGKILL');
@@ -77,7 +81,7 @@ export class NodeProcess {
   }
   async kill(signal: NodeJS.Signals = 'SIGKILL') {
     const p = this.proc;
-    if (!p || p.exitCode !== null) return;
+    if (!p || exited(p)) return;
     await new Promise((r) => {
       p.once('exit', r);
       p.kill(signal);

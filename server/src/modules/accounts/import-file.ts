@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 
 /** Cell values as the importer sees them: text, a date, or nothing. */
 export type Cell = string | Date | null;
@@ -95,6 +94,6 @@ export async function readSheet(buf: Buffer): Promise<Cell[][]> {
   if (head.includes(0)) {
     throw new ImportFileError('文件格式不支持，请上传 .xlsx 或 .csv 文件', 'Unsupported file: upload .xlsx or .csv');
   }
-  void Readable; // CSV is parsed in memory: files are capped by the route's size limit
+  // CSV is parsed in memory: files are capped by the route's size limit
   return parseCsv(decodeCsv(buf));
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CourseStatus, SharingScope } from '@xueshi/shared';
 import { InstitutionEntity } from '../organizations/institution.entity';
+import { numeric } from '../../database/transformers';
 import { CategoryEntity } from './category.entity';
 
 /** 课程: a course (or a 微课 micro-lecture) owned by an institution. */
@@ -32,7 +33,7 @@ export class CourseEntity {
   microLecture: boolean;
 
   /** set by the owner, never above what the videos support; null = the default from the durations */
-  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numeric })
   creditHours: number | null;
 
   @Column({ type: 'uuid' })

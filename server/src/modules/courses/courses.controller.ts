@@ -20,14 +20,17 @@ import type { z } from 'zod';
 import { CurrentPrincipal } from '../../common/auth/principal.decorator';
 import type { AppRequest, Principal } from '../../common/request';
 import { Route } from '../../common/route.decorator';
-import { MEDIA_COOKIE } from '../media/media-url';
+import { mediaCookieHeader, MediaUrls } from '../media/media-url';
 import { CoursesService } from './courses.service';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
 @Controller()
 export class CoursesController {
-  constructor(private readonly courses: CoursesService) {}
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly urls: MediaUrls,
+  ) {}
 
   @Route(routes.listCategories)
   async categories() {
@@ -142,9 +145,8 @@ export class CoursesController {
   /** Signs the lesson's media URL and sets the media cookie that <img>, <iframe> and hls.js carry. */
   @Route(routes.playback)
   async playback(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { body, cookie } = await this.courses.playback(p, id);
-    const secure = req.protocol === 'https' ? '; Secure' : '';
-    void reply.header('set-cookie', `${MEDIA_COOKIE}=${cookie.value}; Path=/api/stream; Max-Age=${cookie.maxAge}; HttpOnly; SameSite=Strict${secure}`);
+    const body = await this.courses.playback(p, id);
+    void reply.header('set-cookie', mediaCookieHeader(this.urls, p.userId, Math.floor(new Date(body.expiresAt).getTime() / 1000), req.protocol === 'https'));
     return body;
   }
 }

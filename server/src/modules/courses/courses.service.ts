@@ -420,7 +420,7 @@ export class CoursesService {
     return { assigned, alreadyEnrolled: targets.length - assigned };
   }
 
-  async playback(p: Principal, lessonId: string): Promise<{ body: PlaybackResponse; cookie: { value: string; maxAge: number } }> {
+  async playback(p: Principal, lessonId: string): Promise<PlaybackResponse> {
     const l = await this.courses.findLesson(lessonId);
     if (!l) throw notFound({ zh: '课时不存在', en: 'No such lesson' });
     const { rights } = await this.load(p, l.courseId);
@@ -435,16 +435,13 @@ export class CoursesService {
     const token = this.urls.sign({ assetId: l.asset.id, userId: p.userId, exp, scope: 'play' });
     const file = l.kind === 'document' ? 'document.pdf' : 'master.m3u8';
     return {
-      body: {
-        lessonId,
-        courseId: l.courseId,
-        kind: l.kind,
-        url: `/api/stream/${token}/${file}`,
-        posterUrl: l.kind === 'video' ? `/api/stream/${token}/poster.jpg` : null,
-        durationSeconds: l.asset.durationSeconds,
-        expiresAt: new Date(exp * 1000).toISOString(),
-      },
-      cookie: { value: this.urls.cookieValue(p.userId, exp), maxAge: ttl },
+      lessonId,
+      courseId: l.courseId,
+      kind: l.kind,
+      url: `/api/stream/${token}/${file}`,
+      posterUrl: l.kind === 'video' ? `/api/stream/${token}/poster.jpg` : null,
+      durationSeconds: l.asset.durationSeconds,
+      expiresAt: new Date(exp * 1000).toISOString(),
     };
   }
 }

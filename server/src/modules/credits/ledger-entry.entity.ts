@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-const num = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+import { numeric } from '../../database/transformers';
 
 /**
  * 学时台账 (I7): append-only, hash-chained per official. A course credits once (the partial
@@ -26,7 +25,7 @@ export class LedgerEntryEntity {
   @Column({ type: 'uuid', nullable: true })
   courseId: string | null;
 
-  @Column({ type: 'numeric', precision: 6, scale: 1, transformer: num })
+  @Column({ type: 'numeric', precision: 6, scale: 1, transformer: numeric })
   hours: number;
 
   @Column({ type: 'uuid', nullable: true })

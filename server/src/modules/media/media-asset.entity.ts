@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { LessonKind, MediaStatus } from '@xueshi/shared';
-
-const num = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+import { numeric } from '../../database/transformers';
 
 /** An uploaded video or document and what the pipeline made of it (HLS ladder, poster, duration). */
 @Entity({ name: 'media_assets' })
@@ -29,14 +28,14 @@ export class MediaAssetEntity {
   @Column({ type: 'varchar', length: 200 })
   originalName: string;
 
-  @Column({ type: 'bigint', transformer: num })
+  @Column({ type: 'bigint', transformer: numeric })
   sizeBytes: number;
 
   /** storage key of the original upload */
   @Column({ type: 'varchar', length: 300 })
   sourceKey: string;
 
-  @Column({ type: 'numeric', precision: 10, scale: 3, nullable: true, transformer: num })
+  @Column({ type: 'numeric', precision: 10, scale: 3, nullable: true, transformer: numeric })
   durationSeconds: number | null;
 
   @Column({ type: 'int', nullable: true })

@@ -65,3 +65,9 @@ export class MediaUrls {
 }
 
 export const MEDIA_COOKIE = 'xs_media';
+
+/** The Set-Cookie header of the media cookie, valid until `exp` (seconds), for /api/stream only. */
+export function mediaCookieHeader(urls: MediaUrls, userId: string, exp: number, secure: boolean): string {
+  const maxAge = Math.max(60, exp - Math.floor(Date.now() / 1000));
+  return `${MEDIA_COOKIE}=${urls.cookieValue(userId, exp)}; Path=/api/stream; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}

@@ -52,32 +52,30 @@ export class MediaService {
   async acceptUpload(u: { uploadId: string; file: string; ownerId: string; kind: LessonKind; filename: string; size: number }): Promise<MediaAssetView> {
     const done = await this.media.findByUploadId(u.uploadId);
     if (done && done.sourceKey !== 'pending' && done.sourceKey !== '') return toMediaView(done);
-    {
-      if (u.kind === 'document') {
-        if (!(await startsWith(u.file, '%PDF-'))) {
-          throw new UploadRefused(415, '文档须为 PDF 文件', 'Documents must be PDF files');
-        }
-        const asset = await this.media.insertForUpload({
-          uploadId: u.uploadId, ownerId: u.ownerId, kind: 'document', status: 'queued', originalName: u.filename, sizeBytes: u.size, sourceKey: '',
-        });
-        const key = `documents/${asset.id}/document.pdf`;
-        await this.storage.putFile(key, u.file, 'application/pdf');
-        await this.media.setSourceKey(asset.id, key);
-        await this.media.markReady(asset.id, { durationSeconds: 0, width: 0, height: 0, renditions: [], posterKey: '', outputKey: key });
-        return toMediaView((await this.media.findById(asset.id))!);
+    if (u.kind === 'document') {
+      if (!(await startsWith(u.file, '%PDF-'))) {
+        throw new UploadRefused(415, '文档须为 PDF 文件', 'Documents must be PDF files');
       }
-      const verdict = judgeVideo(await probe(this.env.FFPROBE_PATH, u.file), this.env.VIDEO_MAX_SECONDS);
-      if (!verdict.ok) throw new UploadRefused(verdict.reason === 'too_long' ? 422 : 415, verdict.zh, verdict.en);
       const asset = await this.media.insertForUpload({
-        uploadId: u.uploadId, ownerId: u.ownerId, kind: 'video', status: 'queued', originalName: u.filename, sizeBytes: u.size,
-        sourceKey: 'pending', durationSeconds: verdict.durationSeconds, width: verdict.width, height: verdict.height,
+        uploadId: u.uploadId, ownerId: u.ownerId, kind: 'document', status: 'queued', originalName: u.filename, sizeBytes: u.size, sourceKey: '',
       });
-      const sourceKey = `sources/${asset.id}/${safeName(u.filename)}`;
-      await this.storage.putFile(sourceKey, u.file);
-      await this.media.setSourceKey(asset.id, sourceKey);
-      await this.jobs.add(JobName.Transcode, { assetId: asset.id });
+      const key = `documents/${asset.id}/document.pdf`;
+      await this.storage.putFile(key, u.file, 'application/pdf');
+      await this.media.setSourceKey(asset.id, key);
+      await this.media.markReady(asset.id, { durationSeconds: 0, width: 0, height: 0, renditions: [], posterKey: '', outputKey: key });
       return toMediaView((await this.media.findById(asset.id))!);
     }
+    const verdict = judgeVideo(await probe(this.env.FFPROBE_PATH, u.file), this.env.VIDEO_MAX_SECONDS);
+    if (!verdict.ok) throw new UploadRefused(verdict.reason === 'too_long' ? 422 : 415, verdict.zh, verdict.en);
+    const asset = await this.media.insertForUpload({
+      uploadId: u.uploadId, ownerId: u.ownerId, kind: 'video', status: 'queued', originalName: u.filename, sizeBytes: u.size,
+      sourceKey: 'pending', durationSeconds: verdict.durationSeconds, width: verdict.width, height: verdict.height,
+    });
+    const sourceKey = `sources/${asset.id}/${safeName(u.filename)}`;
+    await this.storage.putFile(sourceKey, u.file);
+    await this.media.setSourceKey(asset.id, sourceKey);
+    await this.jobs.add(JobName.Transcode, { assetId: asset.id });
+    return toMediaView((await this.media.findById(asset.id))!);
   }
 
   /** Authors see their own uploads; institution and system admins see all (they review). */

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenService } from '../../common/auth/token.service';
+import { langOf } from '../../common/errors';
 import { RedisService } from '../../queue/redis.service';
 import { MEDIA_COOKIE, MediaUrls } from './media-url';
 import { contentTypeOf, MediaStorage } from './storage/media-storage';
@@ -44,7 +45,7 @@ export class StreamGateway implements OnModuleInit {
   }
 
   private deny(req: FastifyRequest, reply: FastifyReply, zh: string, en: string) {
-    const lang = /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
+    const lang = langOf(req.headers['accept-language']);
     return reply.status(403).header('cache-control', 'no-store').send({ code: 'FORBIDDEN', message: lang === 'zh' ? zh : en, requestId: String(req.id) });
   }
 

@@ -7,15 +7,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROLES_AUTHORING } from './media.constants';
 import { TokenService } from '../../common/auth/token.service';
-import { AppError } from '../../common/errors';
+import { AppError, Lang, langOf } from '../../common/errors';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
 import { MediaService, UploadRefused } from './media.service';
 
 export const TUS_PATH = '/api/uploads/tus';
 
-type Lang = 'zh' | 'en';
-const langOf = (h: string | null) => (h && /^en\b/i.test(h) ? 'en' : 'zh') as Lang;
 
 function refusal(status: number, code: string, zh: string, en: string, lang: Lang) {
   return { status_code: status, body: JSON.stringify({ code, message: lang === 'zh' ? zh : en, field: 'file' }) };
@@ -52,11 +50,11 @@ export class UploadsGateway implements OnModuleInit {
     const store = new FileStore({ directory: dir });
     const callerOf = (req: Request) => {
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '');
-      if (!m) throw refusal(401, 'UNAUTHENTICATED', '请先登录', 'Please sign in', langOf(req.headers.get('accept-language')));
+      if (!m) throw refusal(401, 'UNAUTHENTICATED', '请先登录', 'Please sign in', langOf(req.headers.get('accept-language') ?? undefined));
       try {
         return this.tokens.verifyAccess(m[1]);
       } catch (e) {
-        const lang = langOf(req.headers.get('accept-language'));
+        const lang = langOf(req.headers.get('accept-language') ?? undefined);
         throw e instanceof AppError ? refusal(e.status, e.code, e.text.zh, e.text.en, lang) : e;
       }
     };
@@ -68,7 +66,7 @@ export class UploadsGateway implements OnModuleInit {
       maxSize: (req) => (metadataOf(req.headers.get('upload-metadata')).kind === 'document' ? this.env.DOCUMENT_MAX_BYTES : this.env.VIDEO_MAX_BYTES),
       onIncomingRequest: async (req, uploadId) => {
         const p = callerOf(req);
-        const lang = langOf(req.headers.get('accept-language'));
+        const lang = langOf(req.headers.get('accept-language') ?? undefined);
         if (!ROLES_AUTHORING.includes(p.role)) throw refusal(403, 'FORBIDDEN', '只有教师和施教机构可以上传课件', 'Only authors may upload courseware', lang);
         if (req.method !== 'POST' && uploadId) {
           const upload = await store.getUpload(uploadId).catch(() => null);
@@ -77,7 +75,7 @@ export class UploadsGateway implements OnModuleInit {
       },
       onUploadCreate: async (req, upload) => {
         const p = callerOf(req);
-        const lang = langOf(req.headers.get('accept-language'));
+        const lang = langOf(req.headers.get('accept-language') ?? undefined);
         const kind = upload.metadata?.kind;
         if (kind !== 'video' && kind !== 'document') {
           throw refusal(400, 'VALIDATION_FAILED', '上传类型须为 video 或 document', 'Upload kind must be video or document', lang);
@@ -86,7 +84,7 @@ export class UploadsGateway implements OnModuleInit {
         return { metadata: { ...upload.metadata, ownerId: p.userId } };
       },
       onUploadFinish: async (req, upload) => {
-        const lang = langOf(req.headers.get('accept-language'));
+        const lang = langOf(req.headers.get('accept-language') ?? undefined);
         try {
           const asset = await this.media.acceptUpload({
             uploadId: upload.id,
@@ -108,7 +106,7 @@ export class UploadsGateway implements OnModuleInit {
         }
       },
       onResponseError: (req, err) => {
-        const lang = langOf(req.headers.get('accept-language'));
+        const lang = langOf(req.headers.get('accept-language') ?? undefined);
         if ('status_code' in err && err.status_code === 413) {
           return refusal(413, 'PAYLOAD_TOO_LARGE', '文件超过大小上限', 'The file exceeds the size limit', lang);
         }

@@ -4,7 +4,8 @@ import { HeartbeatRequest, routes } from '@xueshi/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TokenService } from '../../common/auth/token.service';
-import { AppError, langOf } from '../../common/errors';
+import { authorize } from '../../common/auth/authorize';
+import { langOf } from '../../common/errors';
 import { toErrorResponse } from '../../common/exception.filter';
 import { PlaybackService } from './playback.service';
 
@@ -53,12 +54,7 @@ export class HeartbeatGateway implements OnModuleInit {
   }
 
   private async handle(req: FastifyRequest<{ Body: Body }>, reply: FastifyReply) {
-    const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
-    const token = m?.[1] ?? req.body.accessToken;
-    if (!token) throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
-    const p = this.tokens.verifyAccess(token);
-    if (p.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', { zh: '请先修改初始密码', en: 'Change your initial password first' });
-    if (p.role !== 'official') throw new AppError('FORBIDDEN', { zh: '无权执行此操作', en: 'You may not do this' });
+    const p = authorize(this.tokens, routes.heartbeat, req.headers.authorization, req.body);
     return reply.send(await this.playback.heartbeat(p, req.body.sessionId, req.body.beats));
   }
 }

@@ -148,8 +148,11 @@ for _, b in ipairs(beats) do
   end
 end
 
-redis.call('HSET', sk, 'last_seq', last_seq, 'last_at', now, 'last_pos', last_pos, 'v', verified)
-if last_ct ~= nil then redis.call('HSET', sk, 'last_ct', last_ct) end
+if last_ct ~= nil then
+  redis.call('HSET', sk, 'last_seq', last_seq, 'last_at', now, 'last_pos', last_pos, 'v', verified, 'last_ct', last_ct)
+else
+  redis.call('HSET', sk, 'last_seq', last_seq, 'last_at', now, 'last_pos', last_pos, 'v', verified)
+end
 if out.accepted > 0 then
   redis.call('HINCRBY', sk, 'acc_n', out.accepted)
   redis.call('SET', uk, now)

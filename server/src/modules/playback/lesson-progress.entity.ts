@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-const num = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+import { numeric } from '../../database/transformers';
 
 /** An official's progress in one lesson, over all sessions and devices. */
 @Entity({ name: 'lesson_progress' })
@@ -18,10 +17,10 @@ export class LessonProgressEntity {
   @Column({ type: 'nummultirange', default: () => "'{}'" })
   coverage: string;
 
-  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: num })
+  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: numeric })
   coveredSeconds: number;
 
-  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: num })
+  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: numeric })
   verifiedSeconds: number;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-const num = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+import { numeric } from '../../database/transformers';
 
 /**
  * 学习会话: one official watching one lesson on one device, from open to close. The running
@@ -44,7 +43,7 @@ export class PlaySessionEntity {
   @Column({ type: 'int', default: 0 })
   flushSeq: number;
 
-  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: num })
+  @Column({ type: 'numeric', precision: 10, scale: 1, default: 0, transformer: numeric })
   verifiedSeconds: number;
 
   /** position intervals really played and fetched (seconds) */

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { MEDIA_COOKIE, MediaUrls } from '../media/media-url';
+import { mediaCookieHeader, MediaUrls } from '../media/media-url';
 import { AttentionAnswerRequest, routes } from '@xueshi/shared';
 import type { z } from 'zod';
 import { CurrentPrincipal } from '../../common/auth/principal.decorator';
@@ -22,9 +22,7 @@ export class PlaybackController {
   async start(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const ua = req.headers['user-agent'];
     const s = await this.playback.start(p, id, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null });
-    const maxAge = Math.max(60, Math.floor((new Date(s.expiresAt).getTime() - Date.now()) / 1000));
-    const secure = req.protocol === 'https' ? '; Secure' : '';
-    void reply.header('set-cookie', `${MEDIA_COOKIE}=${this.urls.cookieValue(p.userId, Math.floor(new Date(s.expiresAt).getTime() / 1000))}; Path=/api/stream; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`);
+    void reply.header('set-cookie', mediaCookieHeader(this.urls, p.userId, Math.floor(new Date(s.expiresAt).getTime() / 1000), req.protocol === 'https'));
     return s;
   }
 
