@@ -69,7 +69,7 @@ try {
   const token = (u) => jwt.sign({ sub: u.id, role: 'official', org: unit, path: null, inst: null }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'xueshi', audience: 'xueshi-api' });
 
   say(`api on core 0, load on core 1; ${SESSIONS} sessions, ${CONNECTIONS} connections, ${SECONDS} s per run`);
-  pin(0, process.execPath, ['server/dist/server/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
+  pin(0, process.execPath, ['server/dist/server/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 300; i++) {
     if (await fetch(`http://127.0.0.1:${apiPort}/api/health`).then(() => true, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -114,9 +114,9 @@ try {
   const Redis = require(path.join(ROOT, 'node_modules/ioredis'));
   const rc = new Redis(redis.url);
   let beats = 0;
-  for (const s of sessions) beats += Number((await rc.hget(`bench:ps:${s.sessionId}`, 'acc_n')) ?? 0);
+  for (const s of sessions) beats += Number((await rc.hget(`bench:ps:${s.sessionId}:t`, 'acc_n')) ?? 0);
   const dirty = await rc.scard('bench:ps-dirty');
-  const worker = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: 'ignore' });
+  const worker = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: ['ignore', 'ignore', 'inherit'] });
   // time the drain from its first flushed session, not the worker's boot
   while ((await rc.scard('bench:ps-dirty')) === dirty) await new Promise((r) => setTimeout(r, 5));
   const t0 = Date.now();
@@ -141,7 +141,7 @@ try {
   await stop(worker);
   await Promise.all(Array.from({ length: 32 }, one));
   const dirty1 = await rc.scard('bench:ps-dirty');
-  const worker2 = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: 'ignore' });
+  const worker2 = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: ['ignore', 'ignore', 'inherit'] });
   while ((await rc.scard('bench:ps-dirty')) === dirty1) await new Promise((r) => setTimeout(r, 5));
   const t1 = Date.now();
   while ((await rc.scard('bench:ps-dirty')) > 0) await new Promise((r) => setTimeout(r, 5));

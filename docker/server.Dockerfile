@@ -15,7 +15,7 @@ RUN npm run build -w @xueshi/shared && npm run build -w @xueshi/server \
  && npm prune --omit=dev --workspace @xueshi/server --workspace @xueshi/shared
 
 FROM node:20-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg tini && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils tini && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./

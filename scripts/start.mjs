@@ -7,6 +7,7 @@ import { DATA, ROOT, ensureDebianTool, ensureNodeModules, localSecrets, run, say
 ensureNodeModules();
 const { buildIfStale } = await import('./lib/build.mjs');
 ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
+ensureDebianTool('pdfinfo', 'poppler-utils', 'reading PDF courseware');
 buildIfStale();
 
 const children = [];

@@ -10,6 +10,7 @@ ensureNodeModules();
 const { buildIfStale } = await import('./lib/build.mjs');
 ensureDebianTool('redis-server', 'redis-server', 'queues and play-session state');
 ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
+ensureDebianTool('pdfinfo', 'poppler-utils', 'reading PDF courseware');
 ensureDebianTool('chromium', 'chromium', 'browser tests');
 buildIfStale();
 

@@ -51,6 +51,13 @@ export class Viewer {
     }
   }
 
+  /** download a document lesson's PDF, as pdf.js would (all of it, or one byte range) */
+  async fetchDocument(range?: string) {
+    const res = await fetch(this.t.url + this.url, { headers: { authorization: `Bearer ${this.token}`, ...(range ? { range } : {}) } });
+    if (res.status !== 200 && res.status !== 206) throw new Error(`document: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
   beatBody(b: BeatInput) {
     const seq = b.seq ?? ++this.seq;
     if (b.seq && b.seq > this.seq) this.seq = b.seq;

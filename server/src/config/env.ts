@@ -40,6 +40,8 @@ export const EnvSchema = z.object({
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(10).default(4 * 3600),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
+  /** poppler's pdfinfo: reads a document's pages at upload */
+  PDFINFO_PATH: z.string().default('pdfinfo'),
   /** how long a transcoding worker holds a job before another may take it over (a killed worker's job returns after this) */
   TRANSCODE_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
   /** how often the worker credits accepted heartbeats */

@@ -63,6 +63,8 @@ export const MediaAssetView = z.object({
   originalName: z.string(),
   sizeBytes: z.number().int(),
   durationSeconds: z.number().nullable(),
+  /** a document's pages */
+  pageCount: z.number().int().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   renditions: z.array(z.string()),
@@ -79,6 +81,8 @@ export const LessonView = z.object({
   position: z.number().int(),
   assetId: Uuid.nullable(),
   durationSeconds: z.number().nullable(),
+  /** a document's pages */
+  pageCount: z.number().int().nullable(),
   asset: MediaAssetView.nullable(),
 });
 export type LessonView = z.infer<typeof LessonView>;
@@ -218,6 +222,8 @@ export const PlaybackResponse = z.object({
   url: z.string(),
   posterUrl: z.string().nullable(),
   durationSeconds: z.number().nullable(),
+  /** a document's pages (null for a video) */
+  pageCount: z.number().int().nullable(),
   expiresAt: z.string(),
 });
 export type PlaybackResponse = z.infer<typeof PlaybackResponse>;

@@ -4,14 +4,14 @@ import { Uuid } from './common';
 /** Why a stretch of time or a beat earned nothing: shown to the official, kept as evidence. */
 export const UNCOUNTED_REASONS = [
   'paused', 'hidden', 'speed', 'attention', 'seek', 'taken_over', 'session_ended', 'stale_seq',
-  'not_fetched', 'clock', 'forged_range', 'no_session', 'not_owner',
+  'not_fetched', 'clock', 'forged_range', 'no_progress', 'no_session', 'not_owner',
 ] as const;
 export const UncountedReason = z.enum(UNCOUNTED_REASONS);
 export type UncountedReason = z.infer<typeof UncountedReason>;
 
 export const UNCOUNTED_LABELS: Record<UncountedReason, { zh: string; en: string }> = {
   paused: { zh: '暂停中', en: 'paused' },
-  hidden: { zh: '页面不在前台', en: 'tab hidden' },
+  hidden: { zh: '页面不在前台（已隐藏或切到其他窗口）', en: 'page not in front (hidden, or another window in focus)' },
   speed: { zh: '倍速超过允许值', en: 'faster than allowed' },
   attention: { zh: '未响应在线确认', en: 'attention check unanswered' },
   seek: { zh: '拖动跳过的内容', en: 'skipped by seeking' },
@@ -21,6 +21,7 @@ export const UNCOUNTED_LABELS: Record<UncountedReason, { zh: string; en: string 
   not_fetched: { zh: '视频内容未实际加载', en: 'video not actually loaded' },
   clock: { zh: '时间超出实际经过的时间', en: 'more time than really passed' },
   forged_range: { zh: '播放记录与进度不符', en: 'played ranges do not match the position' },
+  no_progress: { zh: '没有新的学习进度（缓冲中，或本页已读满）', en: 'no new progress (buffering, or the page already read)' },
   no_session: { zh: '学习会话不存在', en: 'no such session' },
   not_owner: { zh: '不是本人的学习会话', en: 'not your session' },
 };
@@ -31,7 +32,14 @@ export const StartSessionResponse = z.object({
   courseId: Uuid,
   /** the furthest verified position on any device, seconds */
   resumePosition: z.number(),
+  /** seconds of the lesson's position axis: a video's length, or a document's pages × seconds per page */
   durationSeconds: z.number(),
+  /**
+   * A document lesson: page p (1-based) is the interval [(p − 1) × secondsPerPage, p × secondsPerPage]
+   * of the position axis, and is covered by being shown, visible and in focus, for that long. The
+   * client reports a document's reading like playback at 1× on that axis. Null for a video.
+   */
+  document: z.object({ pageCount: z.number().int().min(1), secondsPerPage: z.number() }).nullable(),
   heartbeatIntervalSeconds: z.number(),
   maxCreditedRate: z.number(),
   attentionMeanMinutes: z.number(),

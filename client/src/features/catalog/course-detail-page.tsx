@@ -9,7 +9,7 @@ import { errorMessage, showServerError } from '../../lib/server-errors';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/auth-context';
 import { CourseStatusTag, EnrolmentTag, MicroTag, RequiredTag, SharingTag } from '../courses/course-tags';
-import { formatDuration, formatHours } from '../courses/format';
+import { formatDuration, formatHours, lessonLength } from '../courses/format';
 import { useCategories } from '../courses/use-categories';
 import { playable } from '../player/course-outline-nav';
 import { AssignModal } from './assign-modal';
@@ -148,7 +148,7 @@ export function CourseDetailPage() {
                       </Flex>
                       <Flex align="center" gap={12} style={{ flex: 'none' }}>
                         <Typography.Text type="secondary" className="xs-mono">
-                          {l.kind === 'video' ? formatDuration(l.durationSeconds) : t('outline.kindDocument')}
+                          {lessonLength(l, t)}
                         </Typography.Text>
                         {course.can.play && playable(l) && (
                           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => play(l)} data-testid="lesson-play">

@@ -18,6 +18,7 @@ const REASON_COLORS: Record<UncountedReason, string> = {
   not_fetched: '#c0392b',
   clock: '#b3261e',
   forged_range: '#8e44ad',
+  no_progress: '#c9b458',
   no_session: '#636e72',
   not_owner: '#2d3436',
 };

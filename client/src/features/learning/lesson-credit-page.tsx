@@ -129,7 +129,16 @@ export function LessonCreditPage() {
                     <Tag data-testid="credit-not-completed">{t('credit.notCompleted')}</Tag>
                   ),
                 },
-                { key: 'dur', label: t('credit.duration'), children: <span className="xs-mono">{formatDuration(d.durationSeconds)}</span> },
+                {
+                  key: 'dur',
+                  label: lesson?.kind === 'document' ? t('credit.documentDuration') : t('credit.duration'),
+                  children: (
+                    <span className="xs-mono">
+                      {formatDuration(d.durationSeconds)}
+                      {lesson?.kind === 'document' && lesson.pageCount ? ` · ${t('doc.pages', { n: lesson.pageCount })}` : ''}
+                    </span>
+                  ),
+                },
                 {
                   key: 'verified',
                   label: t('credit.verified'),

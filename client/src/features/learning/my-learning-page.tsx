@@ -10,7 +10,7 @@ import { useI18n } from '../../lib/i18n';
 import { errorMessage } from '../../lib/server-errors';
 import { BRAND } from '../../lib/theme';
 import { useAsync } from '../../lib/use-async';
-import { formatDuration, formatHours } from '../courses/format';
+import { formatDuration, formatHours, lessonLength } from '../courses/format';
 
 type CourseRow = MyProgressResponse['courses'][number];
 type Entry = MyProgressResponse['entries'][number];
@@ -83,13 +83,11 @@ function CourseLessons({ courseId }: { courseId: string }) {
           <Link to={`/lessons/${l.id}?course=${courseId}`}>{l.title}</Link>
           <Flex gap={12} align="center">
             <Typography.Text type="secondary" className="xs-mono" style={{ fontSize: 12 }}>
-              {l.kind === 'video' ? formatDuration(l.durationSeconds) : t('outline.kindDocument')}
+              {lessonLength(l, t)}
             </Typography.Text>
-            {l.kind === 'video' && (
-              <Link to={`/lessons/${l.id}/credit?course=${courseId}`} data-testid={`lesson-credit-link-${l.id}`}>
-                <FileSearchOutlined /> {t('learn.detail')}
-              </Link>
-            )}
+            <Link to={`/lessons/${l.id}/credit?course=${courseId}`} data-testid={`lesson-credit-link-${l.id}`}>
+              <FileSearchOutlined /> {t('learn.detail')}
+            </Link>
           </Flex>
         </Flex>
       ))}

@@ -2,7 +2,7 @@ import { CaretRightFilled, FilePdfOutlined, PlayCircleOutlined } from '@ant-desi
 import type { CourseDetail, LessonView } from '@xueshi/shared';
 import { Flex, Typography } from 'antd';
 import { useI18n } from '../../lib/i18n';
-import { formatDuration } from '../courses/format';
+import { lessonLength } from '../courses/format';
 
 /** A lesson can be opened when its media is ready (learners only see published, ready courses). */
 export function playable(l: LessonView): boolean {
@@ -47,7 +47,7 @@ export function CourseOutlineNav({ course, currentId, onOpen }: { course: Course
                 <span className="xs-nav-title" title={l.title}>
                   {l.title}
                 </span>
-                <span className="xs-nav-time xs-mono">{l.kind === 'video' ? formatDuration(l.durationSeconds) : t('outline.kindDocument')}</span>
+                <span className="xs-nav-time xs-mono">{lessonLength(l, t)}</span>
               </div>
             );
           })}

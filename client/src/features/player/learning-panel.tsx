@@ -14,10 +14,14 @@ interface Props {
   courseId: string | null;
   onRestart: () => void;
   onDismiss: () => void;
+  /** a document is read, not played: the wording of the end */
+  kind?: 'video' | 'document';
+  /** while counting would otherwise show: why time is not being added now (a document's page full, the window behind) */
+  hold?: string | null;
 }
 
-/** The live figures under the video: verified time, coverage, why time is not counted, take-over. */
-export function LearningPanel({ state, lessonId, courseId, onRestart, onDismiss }: Props) {
+/** The live figures under the video or document: verified time, coverage, why time is not counted, take-over. */
+export function LearningPanel({ state, lessonId, courseId, onRestart, onDismiss, kind = 'video', hold = null }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const s = state.session!;
@@ -36,6 +40,7 @@ export function LearningPanel({ state, lessonId, courseId, onRestart, onDismiss 
   else if (!active) status = { color: 'default', text: t('learn.notCounting') };
   else if (!state.playing) status = { color: 'default', text: t('learn.paused') };
   else if (tooFast) status = { color: 'warning', text: t('learn.notCounting') };
+  else if (hold) status = { color: 'default', text: hold };
   else status = { color: 'processing', text: t('learn.counting') };
 
   return (
@@ -111,7 +116,7 @@ export function LearningPanel({ state, lessonId, courseId, onRestart, onDismiss 
           />
         )}
         {state.status === 'finished' && (
-          <Alert type={state.completed ? 'success' : 'info'} showIcon title={state.completed ? t('learn.completedNote') : t('learn.finished')} data-testid="player-finished" />
+          <Alert type={state.completed ? 'success' : 'info'} showIcon title={state.completed ? t('learn.completedNote') : kind === 'document' ? t('learn.finishedDocument') : t('learn.finished')} data-testid="player-finished" />
         )}
         {active && tooFast && (
           <Alert type="warning" showIcon title={t('learn.speedWarning', { max: s.maxCreditedRate.toFixed(1) })} data-testid="player-speed-warning" />
@@ -139,8 +144,8 @@ export function LearningPanel({ state, lessonId, courseId, onRestart, onDismiss 
   );
 }
 
-/** 防挂机: the video is paused until the learner answers; unanswered in time, the session stops. */
-export function AttentionModal({ state, onConfirm }: { state: LearningState; onConfirm: () => void }) {
+/** 防挂机: the video (or a document's reading time) is paused until the learner answers; unanswered in time, the session stops. */
+export function AttentionModal({ state, onConfirm, kind = 'video' }: { state: LearningState; onConfirm: () => void; kind?: 'video' | 'document' }) {
   const { t } = useI18n();
   const a = state.attention;
   const [now, setNow] = useState(() => Date.now());
@@ -154,7 +159,7 @@ export function AttentionModal({ state, onConfirm }: { state: LearningState; onC
   return (
     <Modal open={!!a} closable={false} mask={{ closable: false }} keyboard={false} footer={null} centered title={t('learn.attentionTitle')} width={440}>
       <div data-testid="attention-modal">
-        <Typography.Paragraph>{t('learn.attentionBody')}</Typography.Paragraph>
+        <Typography.Paragraph>{kind === 'document' ? t('learn.attentionBodyDocument') : t('learn.attentionBody')}</Typography.Paragraph>
         <Typography.Paragraph type="secondary" data-testid="attention-left">
           {t('learn.attentionLeft', { seconds: left })}
         </Typography.Paragraph>

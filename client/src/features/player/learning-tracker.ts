@@ -2,6 +2,7 @@ import type { Beat, HeartbeatResponse, StartSessionResponse } from '@xueshi/shar
 import { answerAttention, beaconHeartbeat, endPlaySession, fetchLessonCredit, sendHeartbeat, startSession } from '../../api/credit';
 import { ApiError } from '../../api/http';
 import { dropBeats, keepBeats } from '../../lib/beat-outbox';
+import type { TrackedMedia } from './document-clock';
 import { coveredLength } from './intervals';
 import { keepable, MAX_BATCH, sendKeptBeats } from './kept-beats';
 
@@ -58,7 +59,7 @@ export interface LearningState {
   rate: number;
   /** the video is playing (not paused) */
   playing: boolean;
-  /** the page was hidden and is visible again: say that the hidden time earned nothing */
+  /** the page was hidden (or, where focus is required, the window out of focus) and is back: say that the time away earned nothing */
   hiddenNotice: boolean;
   /** the user skipped ahead past anything played: say that it earns nothing */
   seekNotice: boolean;
@@ -111,11 +112,25 @@ interface Outbox {
   kept: boolean;
 }
 
+export interface LearningTrackerOptions {
+  /**
+   * A window counts as visible only while the window also has focus (a document: a page shown
+   * behind another window is not being read). Focus and blur then close a window like
+   * visibilitychange does.
+   */
+  requireFocus?: boolean;
+  /** say that content skipped by seeking earns nothing (a video's scrubber; not a document's page turns) */
+  seekNotice?: boolean;
+}
+
 export class LearningTracker {
   private state: LearningState = INITIAL;
   private readonly listeners = new Set<() => void>();
-  private video: HTMLVideoElement | null = null;
+  /** the <video>, or a document's reading clock */
+  private video: TrackedMedia | null = null;
   private unbindVideo: (() => void) | null = null;
+  private readonly requireFocus: boolean;
+  private readonly seekNoticeOn: boolean;
   private readonly unbindPage: () => void;
   private out: Outbox | null = null;
   private seq = 0;
@@ -144,8 +159,12 @@ export class LearningTracker {
   constructor(
     private readonly lessonId: string,
     private readonly userId: string,
+    options: LearningTrackerOptions = {},
   ) {
+    this.requireFocus = !!options.requireFocus;
+    this.seekNoticeOn = options.seekNotice ?? true;
     const onVisibility = () => this.onVisibility();
+    const onFocus = () => this.onFocusChange();
     const onPageHide = () => this.beat({ beacon: true });
     const onOnline = () => {
       void this.pump();
@@ -154,10 +173,16 @@ export class LearningTracker {
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('online', onOnline);
+    if (this.requireFocus) {
+      window.addEventListener('focus', onFocus);
+      window.addEventListener('blur', onFocus);
+    }
     this.unbindPage = () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('blur', onFocus);
     };
   }
 
@@ -276,15 +301,15 @@ export class LearningTracker {
     }
   }
 
-  // ---- the video -----------------------------------------------------------------------------
+  // ---- the video (or a document's clock) -------------------------------------------------------
 
-  setVideo(el: HTMLVideoElement | null): void {
+  setVideo(el: TrackedMedia | null): void {
     if (el === this.video) return;
     this.unbindVideo?.();
     this.unbindVideo = null;
     this.video = el;
     if (!el) return;
-    const handlers: [keyof HTMLMediaElementEventMap, () => void][] = [
+    const handlers: [keyof HTMLMediaElementEventMap & string, () => void][] = [
       ['timeupdate', () => this.sample()],
       ['seeking', () => this.onSeeking()],
       ['seeked', () => this.onSeeked()],
@@ -311,7 +336,7 @@ export class LearningTracker {
     const v = this.video;
     this.win = {
       paused: v ? v.paused || v.ended : true,
-      visible: document.visibilityState === 'visible',
+      visible: this.pageVisible(),
       rate: v ? v.playbackRate : 1,
     };
     if (v && !this.seekingNow) this.lastTime = v.currentTime;
@@ -348,7 +373,7 @@ export class LearningTracker {
     this.seekingNow = false;
     if (!v) return;
     const skipped = v.currentTime - this.lastTime > JUMP_SECONDS;
-    if (skipped && this.everPlayed && this.state.status === 'active' && performance.now() - this.sourceAt > 5_000) this.notice('seekNotice');
+    if (skipped && this.seekNoticeOn && this.everPlayed && this.state.status === 'active' && performance.now() - this.sourceAt > 5_000) this.notice('seekNotice');
     this.lastTime = v.currentTime;
   }
 
@@ -368,15 +393,28 @@ export class LearningTracker {
     this.set({ rate: this.video?.playbackRate ?? 1 });
   }
 
+  /** The page counts as seen: visible, and (where required) the window in focus. */
+  private pageVisible(): boolean {
+    return document.visibilityState === 'visible' && (!this.requireFocus || document.hasFocus());
+  }
+
   private onVisibility() {
     if (document.visibilityState === 'visible') {
       const wasHidden = !this.win.visible;
       this.beat();
-      if (wasHidden && this.state.status === 'active') this.notice('hiddenNotice');
+      if (wasHidden && this.win.visible && this.state.status === 'active') this.notice('hiddenNotice');
     } else {
       // the page may never run again: the beat goes out with the page
       this.beat({ beacon: true });
     }
+  }
+
+  /** The window gained or lost focus (documents): close the window in the state it had. */
+  private onFocusChange() {
+    if (document.visibilityState !== 'visible') return;
+    const wasHidden = !this.win.visible;
+    this.beat();
+    if (wasHidden && this.win.visible && this.state.status === 'active') this.notice('hiddenNotice');
   }
 
   private notice(which: 'hiddenNotice' | 'seekNotice') {

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { CourseDetail, LessonView } from '@xueshi/shared';
 import { Alert, Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { fetchCourse } from '../../api/courses';
 import { useI18n } from '../../lib/i18n';
@@ -26,6 +26,8 @@ export function LessonPlayerPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const back = (location.state as PlayerLocationState | null)?.back ?? (courseId ? `/courses/${courseId}` : null);
+  // a document read for credit: the seconds each page must be shown, once the session says
+  const [secondsPerPage, setSecondsPerPage] = useState<number | null>(null);
   const { data: course } = useAsync<CourseDetail | null>((signal) => (courseId ? fetchCourse(courseId, signal) : Promise.resolve(null)), [courseId]);
 
   const flat = useMemo(() => course?.chapters.flatMap((c) => c.lessons.map((l) => ({ l, chapter: c.title }))) ?? [], [course]);
@@ -55,18 +57,27 @@ export function LessonPlayerPage() {
                     {formatDuration(current.l.durationSeconds)}
                   </Tag>
                 )}
+                {current && current.l.kind === 'document' && current.l.pageCount != null && (
+                  <Tag style={{ fontWeight: 400 }}>{t('doc.pages', { n: current.l.pageCount })}</Tag>
+                )}
               </Space>
             }
             extra={current ? <Typography.Text type="secondary">{current.chapter}</Typography.Text> : null}
             styles={{ body: { padding: 16 } }}
           >
-            <LessonPlayer lessonId={id} courseId={courseId} />
+            <LessonPlayer lessonId={id} courseId={courseId} onDocumentRule={setSecondsPerPage} />
             <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 12 }}>
               <Button icon={<LeftOutlined />} disabled={!prev} onClick={() => prev && open(prev.l)} data-testid="lesson-prev">
                 {t('player.prev')}
               </Button>
               <Typography.Text type="secondary" style={{ fontSize: 12, flex: '1 1 240px', textAlign: 'center' }} data-testid="credit-note">
-                {me.role !== 'official' ? t('learn.preview') : current?.l.kind === 'document' ? t('learn.documentNote') : t('learn.rule')}
+                {me.role !== 'official'
+                  ? t('learn.preview')
+                  : current?.l.kind === 'document' || secondsPerPage !== null
+                    ? secondsPerPage !== null
+                      ? t('learn.documentNote', { s: Math.round(secondsPerPage * 10) / 10 })
+                      : t('learn.documentNoteAny')
+                    : t('learn.rule')}
               </Typography.Text>
               <Button disabled={!next} onClick={() => next && open(next.l)} data-testid="lesson-next">
                 {t('player.next')} <RightOutlined />

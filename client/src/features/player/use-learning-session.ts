@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { TrackedMedia } from './document-clock';
 import { LearningTracker, type LearningState } from './learning-tracker';
 
 export interface LearningSessionInput {
   lessonId: string;
   /** the signed-in official's id; null for everyone else (a preview earns nothing) */
   userId: string | null;
-  /** true for a video lesson opened by an official */
+  /** true for a lesson (video or document) opened by an official */
   enabled: boolean;
-  /** the playing <video>, or null before it is mounted */
-  video: HTMLVideoElement | null;
+  /** the playing <video> or a document's reading clock, or null before it is there */
+  video: TrackedMedia | null;
+  /** a document: time counts only while the window is in focus, and page turns are not "skipping" */
+  document?: boolean;
 }
 
 export interface LearningSession {
-  /** null when the lesson earns no credit here (a preview, a document) */
+  /** null when the lesson earns no credit here (a preview) */
   state: LearningState | null;
   /** where the video should start (the furthest verified position) */
   resumeAt: number;
@@ -28,10 +31,11 @@ const noState = () => null;
 const RENEW_BEFORE_MS = 120_000;
 
 /**
- * 学时: a play session for one video lesson of an official, with heartbeats, the offline outbox,
- * take-over, attention checks and the live figures (the work is done by LearningTracker).
+ * 学时: a play session for one lesson of an official (a video, or a document read page by page),
+ * with heartbeats, the offline outbox, take-over, attention checks and the live figures (the work
+ * is done by LearningTracker).
  */
-export function useLearningSession({ lessonId, userId, enabled, video }: LearningSessionInput): LearningSession {
+export function useLearningSession({ lessonId, userId, enabled, video, document: isDocument = false }: LearningSessionInput): LearningSession {
   const [tracker, setTracker] = useState<LearningTracker | null>(null);
 
   useEffect(() => {
@@ -39,11 +43,11 @@ export function useLearningSession({ lessonId, userId, enabled, video }: Learnin
       setTracker(null);
       return;
     }
-    const t = new LearningTracker(lessonId, userId);
+    const t = new LearningTracker(lessonId, userId, isDocument ? { requireFocus: true, seekNotice: false } : {});
     setTracker(t);
     void t.start();
     return () => t.dispose();
-  }, [lessonId, userId, enabled]);
+  }, [lessonId, userId, enabled, isDocument]);
 
   useEffect(() => {
     tracker?.setVideo(video);

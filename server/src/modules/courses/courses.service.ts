@@ -166,6 +166,7 @@ export class CoursesService {
             position: l.position,
             assetId: l.assetId,
             durationSeconds: l.asset?.durationSeconds ?? null,
+            pageCount: l.kind === 'document' ? (l.asset?.pageCount ?? null) : null,
             // learners need no upload details
             asset: l.asset && rights.manage ? toMediaView(l.asset) : null,
           })),
@@ -441,6 +442,7 @@ export class CoursesService {
       url: `/api/stream/${token}/${file}`,
       posterUrl: l.kind === 'video' ? `/api/stream/${token}/poster.jpg` : null,
       durationSeconds: l.asset.durationSeconds,
+      pageCount: l.kind === 'document' ? l.asset.pageCount : null,
       expiresAt: new Date(exp * 1000).toISOString(),
     };
   }

@@ -38,6 +38,10 @@ export class MediaAssetEntity {
   @Column({ type: 'numeric', precision: 10, scale: 3, nullable: true, transformer: numeric })
   durationSeconds: number | null;
 
+  /** a document's pages (pdfinfo); null for a video */
+  @Column({ type: 'int', nullable: true })
+  pageCount: number | null;
+
   @Column({ type: 'int', nullable: true })
   width: number | null;
 

@@ -10,6 +10,7 @@ export function toMediaView(a: MediaAssetEntity): MediaAssetView {
     originalName: a.originalName,
     sizeBytes: a.sizeBytes,
     durationSeconds: a.durationSeconds,
+    pageCount: a.pageCount ?? null,
     width: a.width,
     height: a.height,
     renditions: a.renditions ?? [],

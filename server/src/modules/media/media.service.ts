@@ -9,6 +9,8 @@ import { JobQueue } from '../../queue/job-queue.service';
 import { JobName } from '../../queue/queues';
 import { judgeVideo, probe } from './ffmpeg';
 import { MediaRepository } from './media.repository';
+import { inspectPdf } from './pdf';
+import { PolicyService } from '../policy/policy.service';
 import { toMediaView } from './media-view';
 import { MediaStorage } from './storage/media-storage';
 
@@ -42,6 +44,7 @@ export class MediaService {
     private readonly media: MediaRepository,
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
+    private readonly policy: PolicyService,
   ) {}
 
   /**
@@ -56,13 +59,19 @@ export class MediaService {
       if (!(await startsWith(u.file, '%PDF-'))) {
         throw new UploadRefused(415, '文档须为 PDF 文件', 'Documents must be PDF files');
       }
+      const pdf = await inspectPdf(this.env.PDFINFO_PATH, u.file);
+      if (!pdf.ok) throw new UploadRefused(422, pdf.zh, pdf.en);
       const asset = await this.media.insertForUpload({
         uploadId: u.uploadId, ownerId: u.ownerId, kind: 'document', status: 'queued', originalName: u.filename, sizeBytes: u.size, sourceKey: '',
+        pageCount: pdf.pageCount,
       });
       const key = `documents/${asset.id}/document.pdf`;
       await this.storage.putFile(key, u.file, 'application/pdf');
       await this.media.setSourceKey(asset.id, key);
-      await this.media.markReady(asset.id, { durationSeconds: 0, width: 0, height: 0, renditions: [], posterKey: '', outputKey: key });
+      // a document's position axis, fixed at upload so that coverage keeps its meaning: each page
+      // is one stretch of the policy's minimum reading time
+      const perPage = (await this.policy.forYear()).documentMinSecondsPerPage;
+      await this.media.markReady(asset.id, { durationSeconds: pdf.pageCount * perPage, width: 0, height: 0, renditions: [], posterKey: '', outputKey: key });
       return toMediaView((await this.media.findById(asset.id))!);
     }
     const verdict = judgeVideo(await probe(this.env.FFPROBE_PATH, u.file), this.env.VIDEO_MAX_SECONDS);

@@ -76,9 +76,9 @@ export class StreamGateway implements OnModuleInit {
     const range = parseRange(req.headers.range);
     if (range === 'bad') return reply.status(416).send({ code: 'VALIDATION_FAILED', message: 'Bad Range header', field: 'range' });
     const seg = /^\d{3,4}p\/seg_(\d{3,5})\.ts$/.exec(file);
-    if (seg && claims.sessionId) {
-      // I2: coverage counts only what this session really downloaded
-      await this.redis.client.setbit(this.redis.key('seg', claims.sessionId), Number(seg[1]), 1).catch(() => undefined);
+    if (claims.sessionId && (seg || file === 'document.pdf')) {
+      // I2: coverage counts only what this session really downloaded (a document: its file, bit 0)
+      await this.redis.client.setbit(this.redis.key('seg', claims.sessionId), seg ? Number(seg[1]) : 0, 1).catch(() => undefined);
     }
     const obj = await this.storage.read(key, range);
     if (!obj || (obj.range && obj.range.start >= obj.size)) {

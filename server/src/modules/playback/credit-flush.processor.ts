@@ -5,8 +5,8 @@ import { effectiveCreditHours } from '../courses/credit-hours';
 import { LedgerRepository } from '../credits/ledger.repository';
 import { SEGMENT_SECONDS } from '../media/ffmpeg';
 import { chinaYear, PolicyService } from '../policy/policy.service';
-import { ACK_LUA, CLAIM_LUA } from './heartbeat.lua';
-import { fetchedIntervals, Interval, intersect, measure, toMultirange } from './intervals';
+import { ACK_LUA, CLAIM_FIELDS, CLAIM_LUA } from './heartbeat.lua';
+import { Interval, measure, playedAndFetched, toMultirange, union } from './intervals';
 import { sessionKeys } from './keys';
 
 interface Claimed {
@@ -43,22 +43,39 @@ export class CreditFlushProcessor {
     private readonly ledger: LedgerRepository,
     private readonly policy: PolicyService,
   ) {
-    this.redis.client.defineCommand('xsClaim', { numberOfKeys: 6, lua: CLAIM_LUA });
-    this.redis.client.defineCommand('xsAck', { numberOfKeys: 6, lua: ACK_LUA });
+    this.redis.client.defineCommand('xsClaim', { numberOfKeys: 8, lua: CLAIM_LUA });
+    this.redis.client.defineCommand('xsAck', { numberOfKeys: 8, lua: ACK_LUA });
   }
 
+  /**
+   * Drain the dirty sessions in batches, two stages deep: while one batch is written to PostgreSQL
+   * the next is claimed from Redis (never the same sessions: those still in flight are skipped).
+   */
   async process(): Promise<{ sessions: number; beats: number }> {
     let sessions = 0;
     let beats = 0;
-    for (let round = 0; round < 40; round++) {
-      const sids = await this.redis.client.srandmember(sessionKeys(this.redis, '').dirty, BATCH);
-      if (!sids.length) break;
-      const batch = await this.claim(sids);
-      if (batch.length) await this.write(batch);
-      await this.ack(batch);
-      sessions += batch.length;
-      beats += batch.reduce((n, b) => n + b.accepted + b.rejected.length, 0);
-      if (sids.length < BATCH) break;
+    const inflight = new Set<string>();
+    const take = async () => {
+      const sids = (await this.redis.client.srandmember(sessionKeys(this.redis, '').dirty, 2 * BATCH)).filter((s) => !inflight.has(s)).slice(0, BATCH);
+      for (const s of sids) inflight.add(s);
+      return { sids, batch: sids.length ? await this.claim(sids) : [] };
+    };
+    const none = Promise.resolve({ sids: [] as string[], batch: [] as Claimed[] });
+    let next = take();
+    try {
+      for (let round = 0; round < 80; round++) {
+        const cur = await next;
+        if (!cur.sids.length) break;
+        next = cur.sids.length === BATCH ? take() : none;
+        if (cur.batch.length) await this.write(cur.batch);
+        await this.ack(cur.batch);
+        for (const s of cur.sids) inflight.delete(s);
+        sessions += cur.batch.length;
+        beats += cur.batch.reduce((n, b) => n + b.accepted + b.rejected.length, 0);
+      }
+    } finally {
+      // a batch claimed but not written stays pending in Redis, with its number, for the next run
+      await next.catch(() => undefined);
     }
     return { sessions, beats };
   }
@@ -67,7 +84,7 @@ export class CreditFlushProcessor {
     const pipe = this.redis.client.pipeline();
     for (const sid of sids) {
       const k = sessionKeys(this.redis, sid);
-      (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, sid);
+      (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, k.totals, k.pendingTotals, sid);
       pipe.getBuffer(k.segments);
     }
     const res = (await pipe.exec()) ?? [];
@@ -76,13 +93,15 @@ export class CreditFlushProcessor {
       const [err, val] = res[2 * i];
       const bitmap = res[2 * i + 1][1] as Buffer | null;
       if (err || !val) return;
-      const [flat, ranges, rejected] = val as [string[], string[], string[]];
-      const h: Record<string, string> = {};
-      for (let j = 0; j < flat.length; j += 2) h[flat[j]] = flat[j + 1];
+      const [fields, totals, ranges, rejected] = val as [(string | null)[], string[], string[], string[]];
+      const h: Record<string, string | undefined> = {};
+      CLAIM_FIELDS.forEach((f, j) => (h[f] = fields[j] ?? undefined));
+      for (let j = 0; j < totals.length; j += 2) h[`p_${totals[j]}`] = totals[j + 1];
       const dur = Number(h.dur);
       const played: Interval[] = ranges.map((r) => r.split(':').map(Number) as Interval);
       // I2: only what the session really fetched counts
-      const covered = intersect(played, fetchedIntervals(bitmap, SEGMENT_SECONDS, dur));
+      // (a document: its file fetched at all, bit 0)
+      const covered = h.doc === '1' ? (bitmap?.some((b) => b !== 0) ? union(played) : []) : playedAndFetched(played, bitmap, SEGMENT_SECONDS, dur);
       const mPlayed = measure(played);
       const acc = Number(h.p_acc_v ?? 0);
       const verified = mPlayed > 0 ? acc * (measure(covered) / mPlayed) : 0;
@@ -92,9 +111,9 @@ export class CreditFlushProcessor {
       out.push({
         sid,
         seq: Number(h.pend_seq),
-        uid: h.uid,
-        lessonId: h.lid,
-        courseId: h.cid,
+        uid: h.uid!,
+        lessonId: h.lid!,
+        courseId: h.cid!,
         verified: Math.round(verified * 10) / 10,
         covered,
         uncounted,
@@ -148,6 +167,10 @@ export class CreditFlushProcessor {
   private async progress(m: EntityManager, changed: { user_id: string; lesson_id: string }[], coverageRatio: number, verifiedRatio: number) {
     const users = changed.map((c) => c.user_id);
     const lessons = changed.map((c) => c.lesson_id);
+    // Another worker (or this one's next batch) may be flushing other sessions of the same official
+    // and lesson: the recount below must see their committed rows, so it waits for them per
+    // official, in one order (no deadlock), and then reads with a fresh snapshot.
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended(u::text, 11)) FROM (SELECT DISTINCT u FROM unnest($1::uuid[]) u ORDER BY u) s', [users]);
     await m.query(
       `WITH agg AS (
          SELECT s.user_id, s.lesson_id, min(s.course_id::text)::uuid AS course_id, range_agg(s.covered) AS coverage, sum(s.verified_seconds) AS verified
@@ -225,7 +248,9 @@ export class CreditFlushProcessor {
     const pipe = this.redis.client.pipeline();
     for (const b of batch) {
       const k = sessionKeys(this.redis, b.sid);
-      (pipe as unknown as { xsAck(...a: (string | number)[]): void }).xsAck(k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, b.sid, b.seq, ENDED_TTL_S);
+      (pipe as unknown as { xsAck(...a: (string | number)[]): void }).xsAck(
+        k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, k.totals, k.pendingTotals, b.sid, b.seq, ENDED_TTL_S,
+      );
     }
     await pipe.exec();
   }

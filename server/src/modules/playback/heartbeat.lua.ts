@@ -2,7 +2,8 @@
  * The acknowledge path, in one Redis round trip (one Lua call per request).
  *
  * KEYS: 1 session hash, 2 accepted-ranges list, 3 user's active-session key, 4 user's credit clock,
- *       5 dirty set, 6 rejected-beats list
+ *       5 dirty set, 6 rejected-beats list, 7 unflushed totals hash (verified seconds, beats, uncounted
+ *       seconds by reason: the worker claims it whole by renaming it)
  * ARGV: 1 now (server ms), 2 user id, 3 session id, 4 beats as JSON
  *
  * Each beat is judged on the server's clock: its time window is the client's own delta since the
@@ -14,7 +15,7 @@
  * what the session really fetched.
  */
 export const HEARTBEAT_LUA = `
-local sk, rk, ak, uk, dk, jk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local sk, rk, ak, uk, dk, jk, tk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local now = tonumber(ARGV[1])
 local uid, sid = ARGV[2], ARGV[3]
 local beats = cjson.decode(ARGV[4])
@@ -24,7 +25,7 @@ local function reject(seq, reason, store)
   table.insert(out.rejected, { seq = seq, reason = reason })
   if store then
     redis.call('RPUSH', jk, cjson.encode({ seq = seq, reason = reason, at = now }))
-    redis.call('HINCRBY', sk, 'rej_n', 1)
+    redis.call('HINCRBY', tk, 'rej_n', 1)
     redis.call('SADD', dk, sid)
   end
 end
@@ -109,12 +110,15 @@ for _, b in ipairs(beats) do
       -- the window allows at the reported speed (5 % + 0.25 s of slack for timer jitter)
       local allow = secs * b.rate * 1.05 + 0.25
       local played = 0
+      local clipped = false
       for _, r in ipairs(b.ranges) do
         local a, e = r[1], r[2]
+        local e0 = e
         if e > b.position + 0.5 then e = b.position + 0.5 end
         if e > dur then e = dur end
         if a < 0 then a = 0 end
         if e - a > allow - played then e = a + (allow - played) end
+        if e < e0 - 0.05 then clipped = true end
         if e > a then
           redis.call('RPUSH', rk, string.format('%.1f:%.1f', a, e))
           played = played + (e - a)
@@ -125,11 +129,15 @@ for _, b in ipairs(beats) do
       if rate < 0.1 then rate = 0.1 end
       local v = math.min(secs, played / rate)
       if v > 0 then
-        redis.call('HINCRBYFLOAT', sk, 'acc_v', v)
+        redis.call('HINCRBYFLOAT', tk, 'acc_v', v)
         verified = verified + v
       end
       if secs - v > 0.05 then
-        if b.seeked then uncount('seek', (secs - v) * 1000) else uncount('forged_range', (secs - v) * 1000) end
+        -- skipped by a seek; claimed beyond what the position and the clock allow; or simply no
+        -- new content (buffering, a document page already read in full)
+        if b.seeked then uncount('seek', (secs - v) * 1000)
+        elseif clipped then uncount('forged_range', (secs - v) * 1000)
+        else uncount('no_progress', (secs - v) * 1000) end
       end
     end
     last_seq, last_ct, last_pos = b.seq, b.clientTime, b.position
@@ -154,11 +162,11 @@ else
   redis.call('HSET', sk, 'last_seq', last_seq, 'last_at', now, 'last_pos', last_pos, 'v', verified)
 end
 if out.accepted > 0 then
-  redis.call('HINCRBY', sk, 'acc_n', out.accepted)
+  redis.call('HINCRBY', tk, 'acc_n', out.accepted)
   redis.call('SET', uk, now)
 end
 for reason, ms in pairs(nc) do
-  redis.call('HINCRBYFLOAT', sk, 'nc_' .. reason, ms / 1000)
+  redis.call('HINCRBYFLOAT', tk, 'nc_' .. reason, ms / 1000)
   out.uncounted[reason] = ms / 1000
 end
 redis.call('SADD', dk, sid)
@@ -170,66 +178,53 @@ return cjson.encode(out)
 `;
 
 /**
- * Claim a session's unflushed totals for the worker: move them to "pending" under a new flush
- * number, or hand back the pending batch of an earlier, unacknowledged flush with its number.
- * KEYS: 1 session hash, 2 ranges, 3 pending ranges, 4 rejected, 5 pending rejected, 6 dirty set
+ * Claim a session's unflushed work for the worker: rename the totals, ranges and rejected beats to
+ * their "pending" keys under a new flush number, or hand back the pending batch of an earlier,
+ * unacknowledged flush with its number. Renames, not copies: the cost is the same whatever the
+ * number of beats.
+ * KEYS: 1 session hash, 2 ranges, 3 pending ranges, 4 rejected, 5 pending rejected, 6 dirty set,
+ *       7 totals, 8 pending totals
  * ARGV: 1 session id
+ * Returns { session fields (FIELDS order), pending totals (flat), pending ranges, pending rejected }
  */
+export const CLAIM_FIELDS = ['uid', 'lid', 'cid', 'dur', 'doc', 'ended', 'ended_at', 'end_reason', 'pend_seq'] as const;
 export const CLAIM_LUA = `
-local sk, rk, rpk, jk, jpk, dk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local sk, rk, rpk, jk, jpk, dk, tk, tpk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 if redis.call('EXISTS', sk) == 0 then
+  redis.call('DEL', tk, rk, jk)
   redis.call('SREM', dk, ARGV[1])
   return nil
 end
-local pend = redis.call('HGET', sk, 'pend_seq')
-if not pend then
-  local h = redis.call('HGETALL', sk)
-  local acc = {}
-  for i = 1, #h, 2 do
-    local k = h[i]
-    if k == 'acc_v' or k == 'acc_n' or k == 'rej_n' or string.sub(k, 1, 3) == 'nc_' then acc[k] = h[i + 1] end
-  end
-  local ended = redis.call('HGET', sk, 'ended') == '1' and redis.call('HGET', sk, 'ended_flushed') ~= '1'
-  if next(acc) == nil and redis.call('LLEN', rk) == 0 and redis.call('LLEN', jk) == 0 and not ended then
+if not redis.call('HGET', sk, 'pend_seq') then
+  local e = redis.call('HMGET', sk, 'ended', 'ended_flushed')
+  local ended = e[1] == '1' and e[2] ~= '1'
+  local ht, hr, hj = redis.call('EXISTS', tk) == 1, redis.call('EXISTS', rk) == 1, redis.call('EXISTS', jk) == 1
+  if not (ht or hr or hj or ended) then
     redis.call('SREM', dk, ARGV[1])
     return nil
   end
-  pend = redis.call('HINCRBY', sk, 'flush_seq', 1)
-  local fields = { 'pend_seq', pend }
-  for k, v in pairs(acc) do
-    table.insert(fields, 'p_' .. k)
-    table.insert(fields, v)
-    redis.call('HDEL', sk, k)
-  end
-  redis.call('HSET', sk, unpack(fields))
-  if redis.call('LLEN', rk) > 0 then redis.call('RENAME', rk, rpk) end
-  if redis.call('LLEN', jk) > 0 then redis.call('RENAME', jk, jpk) end
+  redis.call('HSET', sk, 'pend_seq', redis.call('HINCRBY', sk, 'flush_seq', 1))
+  if ht then redis.call('RENAME', tk, tpk) end
+  if hr then redis.call('RENAME', rk, rpk) end
+  if hj then redis.call('RENAME', jk, jpk) end
 end
-return { redis.call('HGETALL', sk), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
+return { redis.call('HMGET', sk, ${CLAIM_FIELDS.map((f) => `'${f}'`).join(', ')}), redis.call('HGETALL', tpk), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
 `;
 
 /**
- * The worker has committed a batch: clear it, if it is still the pending one.
- * KEYS: 1 session hash, 2 pending ranges, 3 pending rejected, 4 dirty set, 5 ranges, 6 rejected
+ * The worker has committed a batch: forget it, if it is still the pending one.
+ * KEYS: 1 session hash, 2 pending ranges, 3 pending rejected, 4 dirty set, 5 ranges, 6 rejected,
+ *       7 totals, 8 pending totals
  * ARGV: 1 session id, 2 flush number, 3 seconds to keep an ended session's state
  */
 export const ACK_LUA = `
-local sk, rpk, jpk, dk, rk, jk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local sk, rpk, jpk, dk, rk, jk, tk, tpk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 if redis.call('HGET', sk, 'pend_seq') ~= ARGV[2] then return 0 end
-local h = redis.call('HGETALL', sk)
-for i = 1, #h, 2 do
-  if string.sub(h[i], 1, 2) == 'p_' then redis.call('HDEL', sk, h[i]) end
-end
 redis.call('HDEL', sk, 'pend_seq')
-redis.call('DEL', rpk, jpk)
+redis.call('DEL', rpk, jpk, tpk)
 local ended = redis.call('HGET', sk, 'ended') == '1'
 if ended then redis.call('HSET', sk, 'ended_flushed', '1') end
-local more = redis.call('HEXISTS', sk, 'acc_v') == 1 or redis.call('HEXISTS', sk, 'acc_n') == 1 or redis.call('LLEN', rk) > 0 or redis.call('LLEN', jk) > 0
-if not more then
-  local h2 = redis.call('HKEYS', sk)
-  for _, k in ipairs(h2) do if string.sub(k, 1, 3) == 'nc_' or k == 'rej_n' then more = true end end
-end
-if not more then
+if redis.call('EXISTS', tk, rk, jk) == 0 then
   redis.call('SREM', dk, ARGV[1])
   if ended then redis.call('EXPIRE', sk, tonumber(ARGV[3])) end
 end

@@ -38,15 +38,39 @@ export function intersect(list: Interval[], within: Interval[]): Interval[] {
 export function fetchedIntervals(bitmap: Buffer | null, segmentSeconds: number, duration: number): Interval[] {
   if (!bitmap) return [];
   const out: Interval[] = [];
-  for (let byte = 0; byte < bitmap.length; byte++) {
-    for (let bit = 0; bit < 8; bit++) {
-      if (bitmap[byte] & (0x80 >> bit)) {
-        const i = byte * 8 + bit;
-        out.push([i * segmentSeconds, Math.min((i + 1) * segmentSeconds, duration)]);
-      }
+  for (let i = 0; i < bitmap.length * 8; i++) {
+    if (!(bitmap[i >> 3] & (0x80 >> (i & 7)))) continue;
+    const a = i * segmentSeconds;
+    const b = Math.min((i + 1) * segmentSeconds, duration);
+    if (b <= a) break;
+    const last = out[out.length - 1];
+    if (last && last[1] === a) last[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * I2: the parts of the played intervals whose segments this session fetched. Looks only at the
+ * segments under what was played (a beat's few seconds), not at the whole bitmap: the same answer
+ * as intersect(played, fetchedIntervals(...)) at a cost that follows the playing, not the video.
+ */
+export function playedAndFetched(played: Interval[], bitmap: Buffer | null, segmentSeconds: number, duration: number): Interval[] {
+  if (!bitmap) return [];
+  const out: Interval[] = [];
+  for (const [a, b0] of union(played)) {
+    const b = Math.min(b0, duration);
+    for (let i = Math.max(0, Math.floor(a / segmentSeconds)); i * segmentSeconds < b; i++) {
+      if (i >= bitmap.length * 8 || !(bitmap[i >> 3] & (0x80 >> (i & 7)))) continue;
+      const lo = Math.max(a, i * segmentSeconds);
+      const hi = Math.min(b, (i + 1) * segmentSeconds);
+      if (hi <= lo) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] >= lo) last[1] = Math.max(last[1], hi);
+      else out.push([lo, hi]);
     }
   }
-  return union(out);
+  return out;
 }
 
 /** PostgreSQL nummultirange literal. */

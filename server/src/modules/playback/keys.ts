@@ -8,6 +8,8 @@ export function sessionKeys(r: RedisService, sid: string, uid?: string) {
     pendingRanges: r.key('ps', sid, 'rp'),
     rejected: r.key('ps', sid, 'j'),
     pendingRejected: r.key('ps', sid, 'jp'),
+    totals: r.key('ps', sid, 't'),
+    pendingTotals: r.key('ps', sid, 'tp'),
     segments: r.key('seg', sid),
     active: uid ? r.key('active', uid) : '',
     clock: uid ? r.key('uclock', uid) : '',

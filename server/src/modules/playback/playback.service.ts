@@ -33,7 +33,7 @@ export class PlaybackService {
     private readonly urls: MediaUrls,
     private readonly policy: PolicyService,
   ) {
-    this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 6, lua: HEARTBEAT_LUA });
+    this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 7, lua: HEARTBEAT_LUA });
     this.redis.client.defineCommand('xsAttention', { numberOfKeys: 1, lua: ATTENTION_LUA });
   }
 
@@ -54,6 +54,7 @@ export class PlaybackService {
     const now = Date.now();
     const sid = randomUUID();
     const duration = Number(asset.durationSeconds ?? 0);
+    const doc = lesson.kind === 'document';
     await this.sessions.insertSession({
       id: sid, userId: p.userId, lessonId, courseId: lesson.courseId, assetId: asset.id, startedAt: new Date(now),
       device: client.userAgent?.slice(0, 200) ?? null, ip: client.ip,
@@ -62,7 +63,7 @@ export class PlaybackService {
     const previous = await this.redis.client.get(k.active);
     const tx = this.redis.client.multi();
     tx.hset(k.session, {
-      uid: p.userId, lid: lessonId, cid: lesson.courseId, dur: duration, max_rate: pol.maxCreditedRate,
+      uid: p.userId, lid: lessonId, cid: lesson.courseId, dur: duration, doc: doc ? 1 : 0, max_rate: pol.maxCreditedRate,
       gap_ms: pol.heartbeatIntervalSeconds * 2000, last_at: now, started: now, v: 0,
       attn_due: nextAttention(now, pol.attentionMeanMinutes), attn_timeout_ms: pol.attentionTimeoutSeconds * 1000, attn_state: 'none',
     });
@@ -78,13 +79,13 @@ export class PlaybackService {
     const progress = await this.sessions.progress(p.userId, lessonId);
     const exp = Math.floor(now / 1000) + 4 * 3600;
     const token = this.urls.sign({ assetId: asset.id, userId: p.userId, exp, scope: 'play', sessionId: sid });
-    const doc = lesson.kind === 'document';
     return {
       sessionId: sid,
       lessonId,
       courseId: lesson.courseId,
       resumePosition: progress?.coverage.length ? Math.max(...progress.coverage.map((r) => r[1])) : 0,
       durationSeconds: duration,
+      document: doc && asset.pageCount ? { pageCount: asset.pageCount, secondsPerPage: duration / asset.pageCount } : null,
       heartbeatIntervalSeconds: pol.heartbeatIntervalSeconds,
       maxCreditedRate: pol.maxCreditedRate,
       attentionMeanMinutes: pol.attentionMeanMinutes,
@@ -105,7 +106,7 @@ export class PlaybackService {
     const k = sessionKeys(this.redis, sessionId, p.userId);
     const raw = (await (this.redis.client as unknown as {
       xsHeartbeat(...a: (string | number)[]): Promise<string>;
-    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, Date.now(), p.userId, sessionId, JSON.stringify(beats))) as string;
+    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, k.totals, Date.now(), p.userId, sessionId, JSON.stringify(beats))) as string;
     const r = JSON.parse(raw) as {
       accepted: number;
       rejected: { seq: number; reason: HeartbeatResponse['rejected'][number]['reason'] }[] | Record<string, never>;

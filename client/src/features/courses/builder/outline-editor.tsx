@@ -135,6 +135,11 @@ export function OutlineEditor({ course, editable, limits, onChange, reload, onPr
               {formatDuration(l.durationSeconds)}
             </Typography.Text>
           )}
+          {l.kind === 'document' && l.asset?.pageCount != null && (
+            <Typography.Text type="secondary" data-testid="lesson-pages">
+              {t('doc.pages', { n: l.asset.pageCount })}
+            </Typography.Text>
+          )}
         </Flex>
         <Space size={0} wrap>
           {l.asset?.status === 'ready' && (
