@@ -134,7 +134,10 @@ describe('the platform in a browser: reading a document earns credit hours', () 
     await ds.query(POLICY, [JSON.stringify(FAST)]);
 
     for (const [who, c] of [['official', short], ['official3', long]] as const) {
-      expect((await t.call('POST', `/api/courses/${c.courseId}/enrol`, { token: await t.login(who) })).status).toBe(200);
+      const token = await t.login(who);
+      expect((await t.call('POST', `/api/courses/${c.courseId}/enrol`, { token })).status).toBe(200);
+      // the course evaluation (P9) up front: reading alone decides the credit here
+      expect((await t.call('POST', `/api/courses/${c.courseId}/evaluation`, { token, body: { plan: 5, content: 4, teachers: 5, management: 4 } })).status).toBe(201);
     }
   }, 120_000);
 

@@ -15,10 +15,11 @@ import { MediaHttpModule } from './modules/media/media-http.module';
 import { PlaybackModule } from './modules/playback/playback.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { CreditsModule } from './modules/credits/credits.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

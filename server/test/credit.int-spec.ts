@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { publishedCourse, uploadVideo, waitForAsset } from './course-fixtures';
+import { evaluate } from './factories';
 import { startTestApp, TestApp } from './harness';
 import { makeVideo } from './media-fixtures';
 import { lessonProgress, settled, sleep, Viewer } from './viewer';
@@ -26,6 +27,7 @@ describe('credit: honest watching earns its time, once', () => {
     official = await t.login('official');
     officialId = (await t.call('GET', '/api/me', { token: official })).body.id;
     await t.call('POST', `/api/courses/${course.courseId}/enrol`, { token: official });
+    await evaluate(t, official, course.courseId);
   }, 120_000);
   afterAll(async () => {
     await t.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makePdf } from '../src/modules/media/pdf';
 import { publishedCourse, uploadVideo } from './course-fixtures';
+import { evaluate } from './factories';
 import { startTestApp, TestApp } from './harness';
 import { tusClient } from './media-fixtures';
 import { lessonProgress, settled, sleep, Viewer } from './viewer';
@@ -31,7 +32,9 @@ describe('documents: a PDF lesson earns credit by reading, page by page', () => 
     assetId = await uploadVideo(t, teacher, makePdf(['Rule of law', 'Administrative licensing', 'Review']), '依法行政.pdf', 'document');
     course = await publishedCourse(t, assetId, '文档学时课', 'document');
     for (const who of ['official', 'official2', 'official3']) {
-      await t.call('POST', `/api/courses/${course.courseId}/enrol`, { token: await t.login(who) });
+      const token = await t.login(who);
+      await t.call('POST', `/api/courses/${course.courseId}/enrol`, { token });
+      await evaluate(t, token, course.courseId);
     }
   }, 120_000);
   afterAll(async () => {

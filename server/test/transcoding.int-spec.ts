@@ -101,9 +101,12 @@ describe('transcoding in the worker process', () => {
     const failed = await waitForAsset(t, assetId, 'failed');
     expect(failed.failure_reason).toMatch(/^转码失败 \/ transcoding failed: /);
     const q = queue();
-    const job = await q.getJob(`transcode-${assetId}`);
-    expect(await job!.getState()).toBe('failed');
-    expect(job!.attemptsMade).toBe(1);
+    // the asset is marked failed a moment before BullMQ moves the job to its failed set
+    const job = await waitFor('job failed', async () => {
+      const j = await q.getJob(`transcode-${assetId}`);
+      return j && (await j.getState()) === 'failed' && j;
+    });
+    expect(job.attemptsMade).toBe(1);
     await q.close();
     const teacherView = await t.call('GET', `/api/media/${assetId}`, { token: teacher });
     expect(teacherView.body).toMatchObject({ status: 'failed' });

@@ -10,3 +10,4 @@ export * from './schemas/org-units';
 export * from './schemas/courses';
 export * from './policy';
 export * from './schemas/playback';
+export * from './schemas/assessment';

@@ -1,7 +1,7 @@
 import { ADMIN_ROLES } from './enums';
 import { route } from './route';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, TokenPair } from './schemas/auth';
-import { IdParams, OkResponse } from './schemas/common';
+import { IdParams, OkResponse, Uuid } from './schemas/common';
 import {
   AssignRequest,
   AssignResponse,
@@ -36,6 +36,13 @@ import {
   LedgerEntryView,
   StartSessionResponse,
 } from './schemas/playback';
+import {
+  AssessmentRecord, ClassInput, ClassMembersRequest, ClassView, InstructorScoreInput, JournalEntryView, JournalInput, JournalQuery,
+  PeerReviewInput, PeerReviewState,
+  AttemptView, CourseCompletion, EvaluationInput, EvaluationResults, EvaluationResultsQuery, MyEvaluation, QuestionImportReport,
+  QuestionInput, QuestionListQuery, QuestionListResponse, QuestionView, QuizInput, QuizStats, QuizUpdate, QuizView, SaveAnswerRequest,
+  SaveAnswerResponse,
+} from './schemas/assessment';
 import { HealthResponse } from './schemas/health';
 import {
   CreateInstitutionRequest,
@@ -290,6 +297,131 @@ export const routes = {
   addCorrection: route({
     id: 'addCorrection', method: 'POST', path: '/api/credit/corrections', tag: 'credit', auth: ['sys_admin', 'org_admin'],
     summary: 'Correct an official\'s credit: a new ledger entry with a reason (never an edit)', body: CorrectionRequest, response: LedgerEntryView, status: 201,
+  }),
+
+  // question bank, quizzes and exams, evaluation (凡训必评)
+  listQuestions: route({
+    id: 'listQuestions', method: 'GET', path: '/api/courses/:id/questions', tag: 'assessment', auth: AUTHORS,
+    summary: 'The course\'s question bank, with its tags and counts by type', params: IdParams, query: QuestionListQuery, response: QuestionListResponse,
+  }),
+  createQuestion: route({
+    id: 'createQuestion', method: 'POST', path: '/api/courses/:id/questions', tag: 'assessment', auth: AUTHORS,
+    summary: 'Add a question to the course\'s bank', params: IdParams, body: QuestionInput, response: QuestionView, status: 201,
+  }),
+  updateQuestion: route({
+    id: 'updateQuestion', method: 'PUT', path: '/api/questions/:id', tag: 'assessment', auth: AUTHORS,
+    summary: 'Replace a question (attempts already drawn keep the version they showed)', params: IdParams, body: QuestionInput, response: QuestionView,
+  }),
+  deleteQuestion: route({
+    id: 'deleteQuestion', method: 'DELETE', path: '/api/questions/:id', tag: 'assessment', auth: AUTHORS,
+    summary: 'Remove a question from the bank (past attempts keep it)', params: IdParams, response: OkResponse,
+  }),
+  importQuestions: route({
+    id: 'importQuestions', method: 'POST', path: '/api/courses/:id/questions/import', tag: 'assessment', auth: AUTHORS,
+    summary: 'Import questions from XLSX: all rows or none, with a row-by-row report', params: IdParams, response: QuestionImportReport,
+    upload: { maxBytes: 5 * 1024 * 1024, accept: ['.xlsx'] },
+  }),
+  exportQuestions: route({
+    id: 'exportQuestions', method: 'GET', path: '/api/courses/:id/questions/export', tag: 'assessment', auth: AUTHORS,
+    summary: 'The course\'s question bank as XLSX (the import layout)', params: IdParams, download: 'question-bank.xlsx',
+  }),
+  listQuizzes: route({
+    id: 'listQuizzes', method: 'GET', path: '/api/courses/:id/quizzes', tag: 'assessment', auth: 'authenticated',
+    summary: 'The course\'s lesson quizzes and final exam (for an official, with their attempts)', params: IdParams,
+    response: z.object({ items: z.array(QuizView) }),
+  }),
+  createQuiz: route({
+    id: 'createQuiz', method: 'POST', path: '/api/courses/:id/quizzes', tag: 'assessment', auth: AUTHORS,
+    summary: 'Add a lesson quiz or the final exam', params: IdParams, body: QuizInput, response: QuizView, status: 201,
+  }),
+  updateQuiz: route({
+    id: 'updateQuiz', method: 'PATCH', path: '/api/quizzes/:id', tag: 'assessment', auth: AUTHORS,
+    summary: 'Change a quiz\'s settings', params: IdParams, body: QuizUpdate, response: QuizView,
+  }),
+  deleteQuiz: route({
+    id: 'deleteQuiz', method: 'DELETE', path: '/api/quizzes/:id', tag: 'assessment', auth: AUTHORS,
+    summary: 'Remove a quiz nobody has attempted', params: IdParams, response: OkResponse,
+  }),
+  quizStats: route({
+    id: 'quizStats', method: 'GET', path: '/api/quizzes/:id/stats', tag: 'assessment', auth: AUTHORS,
+    summary: 'Scores, pass rate, distribution and per-question difficulty', params: IdParams, response: QuizStats,
+  }),
+  startAttempt: route({
+    id: 'startAttempt', method: 'POST', path: '/api/quizzes/:id/attempts', tag: 'assessment', auth: ['official'],
+    summary: 'Start an attempt (or get the one still open): questions drawn and shuffled, no answers', params: IdParams, response: AttemptView, status: 201,
+  }),
+  getAttempt: route({
+    id: 'getAttempt', method: 'GET', path: '/api/attempts/:id', tag: 'assessment', auth: ['official'],
+    summary: 'One of the caller\'s attempts, with saved answers (and the review once allowed)', params: IdParams, response: AttemptView,
+  }),
+  saveAnswer: route({
+    id: 'saveAnswer', method: 'PUT', path: '/api/attempts/:id/answers', tag: 'assessment', auth: ['official'],
+    summary: 'Save one answer as the official goes (refused after the deadline)', params: IdParams, body: SaveAnswerRequest, response: SaveAnswerResponse,
+  }),
+  submitAttempt: route({
+    id: 'submitAttempt', method: 'POST', path: '/api/attempts/:id/submit', tag: 'assessment', auth: ['official'],
+    summary: 'Hand in: graded once on the server (a second submit returns the same result)', params: IdParams, response: AttemptView,
+  }),
+  myEvaluation: route({
+    id: 'myEvaluation', method: 'GET', path: '/api/courses/:id/evaluation', tag: 'assessment', auth: ['official'],
+    summary: 'Whether the caller has evaluated the course, and how', params: IdParams, response: MyEvaluation,
+  }),
+  submitEvaluation: route({
+    id: 'submitEvaluation', method: 'POST', path: '/api/courses/:id/evaluation', tag: 'assessment', auth: ['official'],
+    summary: 'Evaluate the course (plan, content, teachers, management), once', params: IdParams, body: EvaluationInput, response: MyEvaluation, status: 201,
+  }),
+  evaluationResults: route({
+    id: 'evaluationResults', method: 'GET', path: '/api/evaluation-results', tag: 'assessment', auth: [...AUTHORS, 'org_admin'],
+    summary: 'Evaluation averages and distributions of a course, an instructor or an institution (from 3 responses, never with names)',
+    query: EvaluationResultsQuery, response: EvaluationResults,
+  }),
+  courseCompletion: route({
+    id: 'courseCompletion', method: 'GET', path: '/api/courses/:id/completion', tag: 'assessment', auth: ['official'],
+    summary: 'What the course still needs of the caller before its hours are credited', params: IdParams, response: CourseCompletion,
+  }),
+
+  // training classes (班次): the model assessment needs; assessment records (P10)
+  listClasses: route({
+    id: 'listClasses', method: 'GET', path: '/api/classes', tag: 'classes', auth: 'authenticated',
+    summary: 'The caller\'s classes: an institution\'s, an instructor\'s, a trainee\'s', response: z.object({ items: z.array(ClassView) }),
+  }),
+  createClass: route({
+    id: 'createClass', method: 'POST', path: '/api/classes', tag: 'classes', auth: REVIEWERS,
+    summary: 'Open a training class of the caller\'s institution', body: ClassInput, response: ClassView, status: 201,
+  }),
+  getClass: route({
+    id: 'getClass', method: 'GET', path: '/api/classes/:id', tag: 'classes', auth: 'authenticated',
+    summary: 'A class with its instructors and members', params: IdParams, response: ClassView,
+  }),
+  addClassMembers: route({
+    id: 'addClassMembers', method: 'POST', path: '/api/classes/:id/members', tag: 'classes', auth: REVIEWERS,
+    summary: 'Enrol officials in a class (all or none)', params: IdParams, body: ClassMembersRequest, response: ClassView,
+  }),
+  listJournal: route({
+    id: 'listJournal', method: 'GET', path: '/api/classes/:id/journal', tag: 'classes', auth: 'authenticated',
+    summary: 'The learning journal (写实记录): a trainee\'s own entries, or every member\'s for the class\'s instructors',
+    params: IdParams, query: JournalQuery, response: z.object({ items: z.array(JournalEntryView) }),
+  }),
+  addJournalEntry: route({
+    id: 'addJournalEntry', method: 'POST', path: '/api/classes/:id/journal', tag: 'classes', auth: ['official'],
+    summary: 'Write a dated journal entry', params: IdParams, body: JournalInput, response: JournalEntryView, status: 201,
+  }),
+  peerReviewState: route({
+    id: 'peerReviewState', method: 'GET', path: '/api/classes/:id/peer-review', tag: 'classes', auth: ['official'],
+    summary: 'The peer review (民主评议): its window and the classmates to rate', params: IdParams, response: PeerReviewState,
+  }),
+  submitPeerReview: route({
+    id: 'submitPeerReview', method: 'POST', path: '/api/classes/:id/peer-review', tag: 'classes', auth: ['official'],
+    summary: 'Rate a classmate on the four points, within the window (anonymous)', params: IdParams, body: PeerReviewInput, response: PeerReviewState,
+  }),
+  scoreTrainee: route({
+    id: 'scoreTrainee', method: 'PUT', path: '/api/classes/:id/scores/:userId', tag: 'classes', auth: [...AUTHORS],
+    summary: 'The instructor\'s four scores of a trainee', params: z.object({ id: Uuid, userId: Uuid }), body: InstructorScoreInput, response: AssessmentRecord,
+  }),
+  classAssessment: route({
+    id: 'classAssessment', method: 'GET', path: '/api/classes/:id/assessment', tag: 'classes', auth: 'authenticated',
+    summary: 'Assessment records: every member\'s for instructors and admins, one\'s own for a trainee',
+    params: IdParams, response: z.object({ items: z.array(AssessmentRecord) }),
   }),
 } as const;
 

@@ -14,6 +14,13 @@ import { HeartbeatRejectionEntity } from '../modules/playback/heartbeat-rejectio
 import { LessonProgressEntity } from '../modules/playback/lesson-progress.entity';
 import { PlaySessionEntity } from '../modules/playback/play-session.entity';
 import { PolicyVersionEntity } from '../modules/policy/policy-version.entity';
+import { CourseEvaluationEntity } from '../modules/assessment/course-evaluation.entity';
+import { QuestionEntity } from '../modules/assessment/question.entity';
+import { QuizAttemptEntity } from '../modules/assessment/quiz-attempt.entity';
+import { QuizEntity } from '../modules/assessment/quiz.entity';
+import {
+  ClassInstructorEntity, ClassMemberEntity, InstructorScoreEntity, JournalEntryEntity, PeerReviewEntity, TrainingClassEntity,
+} from '../modules/assessment/training-class.entity';
 
 /** Every entity, in one list shared by the app and the migration tooling. */
 export const ENTITIES = [
@@ -33,4 +40,14 @@ export const ENTITIES = [
   LessonProgressEntity,
   HeartbeatRejectionEntity,
   LedgerEntryEntity,
+  QuestionEntity,
+  QuizEntity,
+  QuizAttemptEntity,
+  CourseEvaluationEntity,
+  TrainingClassEntity,
+  ClassMemberEntity,
+  ClassInstructorEntity,
+  JournalEntryEntity,
+  PeerReviewEntity,
+  InstructorScoreEntity,
 ];

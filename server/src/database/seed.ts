@@ -1,3 +1,4 @@
+import { seedDemoAssessment } from './seed-assessment';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrgUnitType, RankLevel, Role } from '@xueshi/shared';
@@ -135,6 +136,7 @@ async function main() {
     if (process.argv.includes('--demo')) {
       const { created } = await seedDemo(ds);
       const courses = await seedDemoCourses(ds, env, { enqueue: true });
+      await seedDemoAssessment(ds);
       console.log(
         created || courses.created
           ? `demo data: ${created} records and ${courses.created} courses created; ${courses.queued} demo videos queued for transcoding`

@@ -10,12 +10,14 @@ export enum JobName {
   PurgeExpiredRefreshTokens = 'purge-expired-refresh-tokens',
   Transcode = 'transcode',
   FlushHeartbeats = 'flush-heartbeats',
+  CloseExpiredAttempts = 'close-expired-attempts',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: { olderThanDays: number };
   [JobName.Transcode]: { assetId: string };
   [JobName.FlushHeartbeats]: Record<string, never>;
+  [JobName.CloseExpiredAttempts]: Record<string, never>;
 }
 
 export interface JobSpec<N extends JobName = JobName> {
@@ -57,6 +59,15 @@ export const JOBS: { [N in JobName]: JobSpec<N> } = {
     keepCompleted: 20,
     keepFailed: 100,
     every: { ms: 2000, data: {} },
+  },
+  [JobName.CloseExpiredAttempts]: {
+    queue: QueueName.Maintenance,
+    // an attempt left open closes itself at its deadline with what was saved (and may complete a course)
+    attempts: 1,
+    backoffMs: 1000,
+    keepCompleted: 10,
+    keepFailed: 50,
+    every: { ms: 30_000, data: {} },
   },
 };
 

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { MaintenanceProcessor } from '../modules/maintenance/maintenance.processor';
+import { AttemptCloser } from '../modules/assessment/attempt-closer';
 import { TranscodeProcessor } from '../modules/media/transcode.processor';
 import { CreditFlushProcessor } from '../modules/playback/credit-flush.processor';
 import { JobName, JOBS, QueueName, WORKER_BEAT_MS, WORKER_BEATS_KEY, WORKER_STALE_MS } from './queues';
@@ -23,6 +24,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly maintenance: MaintenanceProcessor,
     private readonly transcode: TranscodeProcessor,
     private readonly flush: CreditFlushProcessor,
+    private readonly attempts: AttemptCloser,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -31,6 +33,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       [JobName.PurgeExpiredRefreshTokens]: (job) => this.maintenance.purgeExpiredRefreshTokens(job),
       [JobName.Transcode]: (job) => this.transcode.process(job),
       [JobName.FlushHeartbeats]: () => this.flush.process(),
+      [JobName.CloseExpiredAttempts]: () => this.attempts.closeExpired(),
     };
   }
 

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RedisService } from '../../queue/redis.service';
-import { effectiveCreditHours } from '../courses/credit-hours';
-import { LedgerRepository } from '../credits/ledger.repository';
+import { CourseCompletion } from '../credits/course-completion';
 import { SEGMENT_SECONDS } from '../media/ffmpeg';
-import { chinaYear, PolicyService } from '../policy/policy.service';
+import { PolicyService } from '../policy/policy.service';
 import { ACK_LUA, CLAIM_FIELDS, CLAIM_LUA } from './heartbeat.lua';
 import { Interval, measure, playedAndFetched, toMultirange, union } from './intervals';
 import { sessionKeys } from './keys';
@@ -40,7 +39,7 @@ export class CreditFlushProcessor {
   constructor(
     private readonly redis: RedisService,
     private readonly ds: DataSource,
-    private readonly ledger: LedgerRepository,
+    private readonly completion: CourseCompletion,
     private readonly policy: PolicyService,
   ) {
     this.redis.client.defineCommand('xsClaim', { numberOfKeys: 8, lua: CLAIM_LUA });
@@ -197,50 +196,8 @@ export class CreditFlushProcessor {
       const key = `${c.user_id}/${c.course_id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await this.creditCourse(m, c.user_id, c.course_id);
+      await this.completion.tryCredit(m, c.user_id, c.course_id);
     }
-  }
-
-  /** The course rule (all lessons complete; exams and evaluation join later): credit it once. */
-  private async creditCourse(m: EntityManager, userId: string, courseId: string) {
-    const lessons: { lesson_id: string; kind: string; duration: string | null; completed_at: Date | null; covered: string | null; verified: string | null }[] = await m.query(
-      `SELECT l.id AS lesson_id, l.kind, a.duration_seconds AS duration, lp.completed_at, lp.covered_seconds AS covered, lp.verified_seconds AS verified
-         FROM lessons l LEFT JOIN media_assets a ON a.id = l.asset_id
-         LEFT JOIN lesson_progress lp ON lp.lesson_id = l.id AND lp.user_id = $1
-        WHERE l.course_id = $2`,
-      [userId, courseId],
-    );
-    if (!lessons.length || lessons.some((l) => !l.completed_at)) return;
-    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [userId]);
-    const [done] = await m.query(`SELECT 1 FROM credit_ledger WHERE user_id = $1 AND course_id = $2 AND kind = 'course'`, [userId, courseId]);
-    if (done) return;
-    const [course] = await m.query('SELECT credit_hours, category_id FROM courses WHERE id = $1', [courseId]);
-    const videoSeconds = lessons.filter((l) => l.kind === 'video').reduce((s, l) => s + Number(l.duration ?? 0), 0);
-    const sessions: { id: string; lesson_id: string }[] = await m.query(
-      'SELECT id, lesson_id FROM play_sessions WHERE user_id = $1 AND course_id = $2 AND verified_seconds > 0 ORDER BY started_at',
-      [userId, courseId],
-    );
-    const entry = await this.ledger.append(m, {
-      userId,
-      kind: 'course',
-      courseId,
-      hours: effectiveCreditHours(course.credit_hours === null ? null : Number(course.credit_hours), videoSeconds),
-      categoryId: course.category_id,
-      year: chinaYear(),
-      evidence: {
-        rule: 'all-lessons',
-        lessons: lessons.map((l) => ({
-          lessonId: l.lesson_id,
-          durationSeconds: Number(l.duration ?? 0),
-          coveredSeconds: Number(l.covered ?? 0),
-          verifiedSeconds: Number(l.verified ?? 0),
-          sessions: sessions.filter((s) => s.lesson_id === l.lesson_id).map((s) => s.id),
-        })),
-      },
-      reason: null,
-      createdBy: null,
-    });
-    this.log.log(`credited course ${courseId} to ${userId}: ${entry.hours} h (ledger #${entry.seq})`);
   }
 
   private async ack(batch: Claimed[]) {
