@@ -41,6 +41,8 @@ try {
     ...process.env, NODE_ENV: 'production', PORT: String(apiPort), HOST: '127.0.0.1', DATABASE_URL: pg.url, REDIS_URL: redis.url,
     REDIS_PREFIX: 'bench', JWT_SECRET: secret, LOG_LEVEL: 'silent', CLIENT_DIST: '', MEDIA_DIR: path.join(dir, 'media'),
     UPLOAD_DIR: path.join(dir, 'uploads'), DB_POOL_SIZE: '20',
+    // the worker's raw rate: every session due at once (the default delay spreads them, see below)
+    HEARTBEAT_FLUSH_DELAY_MS: '0',
   };
   run('node', ['server/dist/server/src/database/migrate.js'], { env });
   run('node', ['server/dist/server/src/database/seed.js', '--demo-people'], { env });
@@ -115,12 +117,12 @@ try {
   const rc = new Redis(redis.url);
   let beats = 0;
   for (const s of sessions) beats += Number((await rc.hget(`bench:ps:${s.sessionId}:t`, 'acc_n')) ?? 0);
-  const dirty = await rc.scard('bench:ps-dirty');
+  const dirty = await rc.zcard('bench:ps-dirty');
   const worker = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: ['ignore', 'ignore', 'inherit'] });
   // time the drain from its first flushed session, not the worker's boot
-  while ((await rc.scard('bench:ps-dirty')) === dirty) await new Promise((r) => setTimeout(r, 5));
+  while ((await rc.zcard('bench:ps-dirty')) === dirty) await new Promise((r) => setTimeout(r, 5));
   const t0 = Date.now();
-  while ((await rc.scard('bench:ps-dirty')) > 0) await new Promise((r) => setTimeout(r, 5));
+  while ((await rc.zcard('bench:ps-dirty')) > 0) await new Promise((r) => setTimeout(r, 5));
   const drainS = (Date.now() - t0) / 1000;
 
   // a province's pattern: every session has exactly one new beat since the last flush
@@ -140,11 +142,11 @@ try {
   };
   await stop(worker);
   await Promise.all(Array.from({ length: 32 }, one));
-  const dirty1 = await rc.scard('bench:ps-dirty');
+  const dirty1 = await rc.zcard('bench:ps-dirty');
   const worker2 = pin(1, process.execPath, ['server/dist/server/src/worker.js'], { cwd: ROOT, env: { ...env, HEARTBEAT_FLUSH_MS: '100' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  while ((await rc.scard('bench:ps-dirty')) === dirty1) await new Promise((r) => setTimeout(r, 5));
+  while ((await rc.zcard('bench:ps-dirty')) === dirty1) await new Promise((r) => setTimeout(r, 5));
   const t1 = Date.now();
-  while ((await rc.scard('bench:ps-dirty')) > 0) await new Promise((r) => setTimeout(r, 5));
+  while ((await rc.zcard('bench:ps-dirty')) > 0) await new Promise((r) => setTimeout(r, 5));
   const drain1S = (Date.now() - t1) / 1000;
   await stop(worker2);
   const [{ v }] = (await db.query('SELECT sum(verified_seconds)::float AS v FROM play_sessions')).rows;
@@ -164,15 +166,15 @@ try {
     `  drained ${f(beats)} heartbeats of ${f(dirty)} sessions in ${drainS.toFixed(2)} s: ${f(beats / drainS)} heartbeats/s, ${f(dirty / drainS)} sessions/s`,
     `  province peak: ${f(PROVINCE_VIEWERS)} viewers × 1 beat / ${INTERVAL_S} s = ${f(arrival)} heartbeats/s arriving`,
     `  one new beat in each of ${f(dirty1)} sessions (a province's pattern): drained in ${drain1S.toFixed(2)} s = ${f(dirty1 / drain1S)} sessions/s`,
-    `    = ${(dirty1 / drain1S / arrival).toFixed(1)}× the province's arrival rate with the default 2 s flush`,
-    `  the cost is per session flushed, not per heartbeat: with a flush every F s, a pass takes the sessions that got beats`,
-    `  since the last one (all ${f(PROVINCE_VIEWERS)} once F ≥ ${INTERVAL_S} s), each carrying max(1, F/${INTERVAL_S}) beats:`,
+    `    = ${(dirty1 / drain1S / arrival).toFixed(1)}× the province's arrival rate if every beat were flushed on its own`,
+    `  the cost is per session flushed, not per heartbeat: a live session is flushed once per F s (HEARTBEAT_FLUSH_DELAY_MS,`,
+    `  default 30 s; ended sessions at once), carrying max(1, F/${INTERVAL_S}) beats; all ${f(PROVINCE_VIEWERS)} are due once F ≥ ${INTERVAL_S} s:`,
     ...[2, 15, 30, 60, 120].map((F) => {
       const sessionsPerS = dirty1 / drain1S;
       const dirtyPerPass = PROVINCE_VIEWERS * Math.min(1, F / INTERVAL_S);
       const pass = dirtyPerPass / sessionsPerS;
       const drained = sessionsPerS * Math.max(1, F / INTERVAL_S);
-      return `    flush every ${String(F).padStart(3)} s: a pass takes ${pass.toFixed(1)} s; drains ${f(drained)} beats/s = ${(drained / arrival).toFixed(1)}× arrival${pass > F ? ' — falls behind' : ''}`;
+      return `    flushed every ${String(F).padStart(3)} s: ${pass.toFixed(1)} s of work per ${F} s; drains ${f(drained)} beats/s = ${(drained / arrival).toFixed(1)}× arrival${F === 30 ? '  (default)' : ''}${pass > F ? ' — falls behind' : ''}`;
     }),
     `  verified seconds credited in total: ${Math.round(v)}`,
     '',

@@ -53,6 +53,8 @@ export async function startPlatform(): Promise<Platform> {
     JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'warn',
     CLIENT_DIST: path.join(ROOT, 'client/dist'),
+    // credit at every pass, so that what the page shows can be checked against the database at once
+    HEARTBEAT_FLUSH_DELAY_MS: '0',
   };
   const procs: ChildProcess[] = ['main', 'worker'].map((f) =>
     spawn(process.execPath, [path.join(ROOT, `server/dist/server/src/${f}.js`)], { env, stdio: ['ignore', 'inherit', 'inherit'] }),

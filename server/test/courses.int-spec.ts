@@ -152,7 +152,7 @@ describe('courses: signed playback, review workflow, catalogue, enrolment, assig
       await t.call('POST', `/api/courses/${c.body.id}/lessons`, { token: teacher, body: { chapterId: c.body.chapters[0].id, title: '短片', kind: 'video', assetId } });
       const r = await t.call('PATCH', `/api/courses/${c.body.id}`, { token: teacher, body: { creditHours: 1.5 } });
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ field: 'creditHours', message: '学时不能超过视频时长折算的 0 学时（每 45 分钟计 1 学时）' });
+      expect(r.body).toMatchObject({ field: 'creditHours', message: '学时不能超过课件时长（视频时长与文档最少阅读时长）折算的 0 学时（每 45 分钟计 1 学时）' });
       const twoDecimals = await t.call('PATCH', `/api/courses/${c.body.id}`, { token: teacher, body: { creditHours: 0.05 } });
       expect(twoDecimals.status).toBe(400);
       expect(twoDecimals.body.field).toBe('creditHours');

@@ -34,7 +34,7 @@ describe('I5/I6: credit survives kill -9 of the worker, of the api after acknowl
     const databaseUrl = await createTestDatabase();
     const port = await freePort();
     const env = {
-      NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, REDIS_PREFIX: 'faults',
+      NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, REDIS_PREFIX: 'faults', HEARTBEAT_FLUSH_DELAY_MS: '0',
       JWT_SECRET: 'faults-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error', CLIENT_DIST: '',
       MEDIA_DIR: path.join(dir, 'media'), UPLOAD_DIR: path.join(dir, 'uploads'), HEARTBEAT_FLUSH_MS: '100', TRANSCODE_LOCK_MS: '3000',
     };
@@ -122,7 +122,7 @@ describe('I5/I6: credit survives kill -9 of the worker, of the api after acknowl
     const r = new Redis(redis.url);
     try {
       for (let i = 0; i < 600; i++) {
-        if ((await r.scard('faults:ps-dirty')) === 0) return;
+        if ((await r.zcard('faults:ps-dirty')) === 0) return;
         await sleep(100);
       }
       throw new Error('not flushed');

@@ -93,6 +93,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     LOGIN_SLOWDOWN_AFTER: '3',
     LOGIN_LOCK_AFTER: '6',
     LOGIN_LOCK_MINUTES: '15',
+    // credit at every pass, not a flush delay after the first beat
+    HEARTBEAT_FLUSH_DELAY_MS: '0',
     ...opts.env,
   });
   resetEnvCache();

@@ -108,7 +108,7 @@ export async function settled(t: TestApp) {
   const r = new Redis(process.env.TEST_REDIS_URL!);
   try {
     for (let i = 0; i < 600; i++) {
-      if ((await r.scard(dirty)) === 0) return;
+      if ((await r.zcard(dirty)) === 0) return;
       await sleep(100);
     }
     throw new Error('the worker did not flush');

@@ -1,4 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { AttemptPage } from '../features/assessment/attempt-page';
+import { EvaluationPage } from '../features/assessment/evaluation-page';
+import { QuizIntroPage } from '../features/assessment/quiz-intro-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { CatalogPage } from '../features/catalog/catalog-page';
@@ -24,6 +27,7 @@ const REVIEWERS = ['institution_admin', 'sys_admin'] as const;
 // never open them, and the login page, do not download those libraries.
 const lazyBuilder = async () => ({ Component: (await import('../features/courses/course-builder-page')).CourseBuilderPage });
 const lazyReview = async () => ({ Component: (await import('../features/review/review-page')).ReviewPage });
+const lazyStats = async () => ({ Component: (await import('../features/assessment/quiz-stats-page')).QuizStatsPage });
 const lazyPlayer = async () => ({ Component: (await import('../features/player/lesson-player-page')).LessonPlayerPage });
 
 export const router = createBrowserRouter([
@@ -54,6 +58,11 @@ export const router = createBrowserRouter([
       // visibility of one course is the server's to decide (published, enrolled, managed)
       { path: 'courses/:id', element: <CourseDetailPage /> },
       { path: 'courses/:id/edit', element: <RequireRoles roles={AUTHORS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyBuilder }] },
+      { path: 'courses/:id/quizzes/:quizId/stats', element: <RequireRoles roles={AUTHORS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyStats }] },
+      // 结业考试 / 课时测验 and 课程评估: an official's own
+      { path: 'courses/:id/quizzes/:quizId', element: <RequireRoles roles={['official']}><QuizIntroPage /></RequireRoles> },
+      { path: 'courses/:id/evaluate', element: <RequireRoles roles={['official']}><EvaluationPage /></RequireRoles> },
+      { path: 'attempts/:id', element: <RequireRoles roles={['official']}><AttemptPage /></RequireRoles> },
       { path: 'lessons/:id', lazy: lazyPlayer },
       // 学时 details are an official's own
       { path: 'lessons/:id/credit', element: <RequireRoles roles={['official']}><LessonCreditPage /></RequireRoles> },

@@ -46,6 +46,12 @@ export const EnvSchema = z.object({
   TRANSCODE_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
   /** how often the worker credits accepted heartbeats */
   HEARTBEAT_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /**
+   * How long a live session's accepted beats may wait before the worker credits them (a session
+   * that ends is credited at the next pass): each live session is then flushed once per delay,
+   * with all its beats of that time, instead of at every pass.
+   */
+  HEARTBEAT_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_LOG_SQL: bool.default(false),

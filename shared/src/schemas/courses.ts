@@ -104,7 +104,7 @@ export const CourseSummary = z.object({
   required: z.boolean(),
   microLecture: z.boolean(),
   creditHours: z.number(),
-  /** the most the verified content supports: video minutes / 45, one decimal */
+  /** the most the verified content supports: minutes of video and of documents' minimum reading time / 45, one decimal */
   maxCreditHours: z.number(),
   institutionId: Uuid,
   institutionName: z.string(),

@@ -32,7 +32,7 @@ const ORG: MenuEntry = { path: '/organization', label: 'menu.organization', icon
 const IMPORT: MenuEntry = { path: '/import', label: 'menu.import', icon: <CloudUploadOutlined />, testId: 'menu-import', group: 'admin' };
 const PASSWORD: MenuEntry = { path: '/change-password', label: 'menu.changePassword', icon: <KeyOutlined />, testId: 'menu-change-password', group: 'account' };
 // courseware
-const CATALOG: MenuEntry = { path: '/catalog', label: 'menu.catalog', icon: <AppstoreOutlined />, testId: 'menu-catalog', group: 'main', also: ['/courses/', '/lessons/'] };
+const CATALOG: MenuEntry = { path: '/catalog', label: 'menu.catalog', icon: <AppstoreOutlined />, testId: 'menu-catalog', group: 'main', also: ['/courses/', '/lessons/', '/attempts/'] };
 const MY_COURSES: MenuEntry = { path: '/my/courses', label: 'menu.myCourses', icon: <ReadOutlined />, testId: 'menu-my-courses', group: 'main' };
 // 我的学习: the year's credit, progress and ledger; a lesson's credit details open from it
 const MY_LEARNING: MenuEntry = {

@@ -1,12 +1,14 @@
-import { ArrowLeftOutlined, AuditOutlined, CheckCircleOutlined, EditOutlined, FilePdfOutlined, PlayCircleOutlined, ShareAltOutlined } from '@ant-design/icons';
-import type { CourseDetail, LessonView } from '@xueshi/shared';
+import { ArrowLeftOutlined, AuditOutlined, CheckCircleOutlined, EditOutlined, FilePdfOutlined, FormOutlined, PlayCircleOutlined, ShareAltOutlined } from '@ant-design/icons';
+import type { CourseDetail, LessonView, QuizView } from '@xueshi/shared';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { fetchQuizzes } from '../../api/assessment';
 import { enrolCourse, fetchCourse } from '../../api/courses';
 import { useI18n } from '../../lib/i18n';
 import { errorMessage, showServerError } from '../../lib/server-errors';
 import { useAsync } from '../../lib/use-async';
+import { CompletionCard } from '../assessment/completion-card';
 import { useMe } from '../auth/auth-context';
 import { CourseStatusTag, EnrolmentTag, MicroTag, RequiredTag, SharingTag } from '../courses/course-tags';
 import { formatDuration, formatHours, lessonLength } from '../courses/format';
@@ -31,6 +33,11 @@ export function CourseDetailPage() {
   useEffect(() => {
     if (data) setCourse(data);
   }, [data]);
+
+  // an official's course: what it still needs, and the lessons' quizzes
+  const learning = me.role === 'official' && !!course?.enrolment && !!course?.can.play;
+  const { data: quizzes } = useAsync<QuizView[]>((signal) => (learning ? fetchQuizzes(id, signal).then((r) => r.items) : Promise.resolve([])), [id, learning]);
+  const quizOf = new Map((quizzes ?? []).filter((q) => q.lessonId).map((q) => [q.lessonId!, q]));
 
   if (!course) {
     if (error && !loading) {
@@ -150,6 +157,17 @@ export function CourseDetailPage() {
                         <Typography.Text type="secondary" className="xs-mono">
                           {lessonLength(l, t)}
                         </Typography.Text>
+                        {learning && quizOf.has(l.id) && (
+                          <Button
+                            size="small"
+                            type="link"
+                            icon={<FormOutlined />}
+                            onClick={() => navigate(`/courses/${course.id}/quizzes/${quizOf.get(l.id)!.id}`)}
+                            data-testid="lesson-quiz"
+                          >
+                            {quizOf.get(l.id)!.passed ? t('quiz.lessonQuizPassed') : t('quiz.lessonQuizShort')}
+                          </Button>
+                        )}
                         {course.can.play && playable(l) && (
                           <Button size="small" type="link" icon={<PlayCircleOutlined />} onClick={() => play(l)} data-testid="lesson-play">
                             {l.kind === 'video' ? t('course.play') : t('course.read')}
@@ -164,6 +182,11 @@ export function CourseDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {learning && (
+            <div style={{ marginBottom: 16 }}>
+              <CompletionCard courseId={course.id} />
+            </div>
+          )}
           <Card title={t('course.about')}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-summary">
               {course.summary || t('course.noSummary')}

@@ -1,18 +1,24 @@
 import { ArrowLeftOutlined, AuditOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
 import type { CourseDetail, UploadLimits } from '@xueshi/shared';
-import { Alert, App, Button, Col, Flex, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { fetchCourse, submitCourse } from '../../api/courses';
 import { fetchUploadLimits } from '../../api/media';
 import { PageHeader } from '../../components/page-header';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { errorMessage } from '../../lib/server-errors';
 import { useAsync } from '../../lib/use-async';
+import { EvaluationResultsCard } from '../assessment/evaluation-results';
+import { QuestionBank } from '../assessment/question-bank';
+import { QuizPanel } from '../assessment/quiz-panel';
 import { CourseFieldsCard } from './builder/course-fields-card';
 import { OutlineEditor } from './builder/outline-editor';
 import { CourseStatusTag } from './course-tags';
+
+const TABS = ['content', 'bank', 'quizzes', 'evaluation'] as const;
+type Tab = (typeof TABS)[number];
 
 const READ_ONLY_NOTE: Partial<Record<CourseDetail['status'], MessageKey>> = {
   submitted: 'builder.lockedSubmitted',
@@ -20,9 +26,12 @@ const READ_ONLY_NOTE: Partial<Record<CourseDetail['status'], MessageKey>> = {
   published: 'builder.lockedPublished',
 };
 
-/** 课程编辑: fields, chapters and lessons with their files, then submit for review. */
+/** 课程编辑: fields, chapters and lessons with their files, then submit for review; the question bank, quizzes and evaluations. */
 export function CourseBuilderPage() {
   const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'content';
+  const setTab = (next: Tab) => setParams(next === 'content' ? {} : { tab: next }, { replace: true });
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
@@ -129,11 +138,11 @@ export function CourseBuilderPage() {
         {course.status !== 'returned' && course.reviewComment && (
           <Alert type="info" showIcon title={t('builder.reviewCommentTitle')} description={<span data-testid="review-comment">{course.reviewComment}</span>} />
         )}
-        {!editable && note && <Alert type="info" showIcon title={t(note)} data-testid="readonly-note" />}
-        {!editable && !note && <Alert type="info" showIcon title={t('builder.lockedNoRight')} data-testid="readonly-note" />}
-        {course.status === 'unpublished' && editable && <Alert type="info" showIcon title={t('builder.unpublishedNote')} />}
-        {editable && microMismatch && <Alert type="warning" showIcon title={t('builder.microRule')} data-testid="micro-warning" />}
-        {editable && lessons.length > 0 && notReady.length > 0 && !submitError && (
+        {tab === 'content' && !editable && note && <Alert type="info" showIcon title={t(note)} data-testid="readonly-note" />}
+        {tab === 'content' && !editable && !note && <Alert type="info" showIcon title={t('builder.lockedNoRight')} data-testid="readonly-note" />}
+        {tab === 'content' && course.status === 'unpublished' && editable && <Alert type="info" showIcon title={t('builder.unpublishedNote')} />}
+        {tab === 'content' && editable && microMismatch && <Alert type="warning" showIcon title={t('builder.microRule')} data-testid="micro-warning" />}
+        {tab === 'content' && editable && lessons.length > 0 && notReady.length > 0 && !submitError && (
           <Typography.Text type="secondary" data-testid="not-ready-hint">
             {t('builder.notReadyHint', { n: notReady.length })}
           </Typography.Text>
@@ -149,15 +158,47 @@ export function CourseBuilderPage() {
         )}
       </Flex>
 
-      <Row gutter={[16, 16]}>
-        {/* on narrow screens the outline, where the work is, comes first */}
-        <Col xs={{ span: 24, order: 2 }} xl={{ span: 9, order: 1 }}>
-          <CourseFieldsCard course={course} editable={editable} onSaved={setCourse} />
-        </Col>
-        <Col xs={{ span: 24, order: 1 }} xl={{ span: 15, order: 2 }}>
-          <OutlineEditor course={course} editable={editable} limits={limits} onChange={setCourse} reload={reload} />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        data-testid="builder-tabs"
+        items={[
+          {
+            key: 'content',
+            label: <span data-testid="tab-content">{t('builder.tabContent')}</span>,
+            children: (
+              <Row gutter={[16, 16]}>
+                {/* on narrow screens the outline, where the work is, comes first */}
+                <Col xs={{ span: 24, order: 2 }} xl={{ span: 9, order: 1 }}>
+                  <CourseFieldsCard course={course} editable={editable} onSaved={setCourse} />
+                </Col>
+                <Col xs={{ span: 24, order: 1 }} xl={{ span: 15, order: 2 }}>
+                  <OutlineEditor course={course} editable={editable} limits={limits} onChange={setCourse} reload={reload} />
+                </Col>
+              </Row>
+            ),
+          },
+          {
+            key: 'bank',
+            // read afresh each time: the bank and the quizzes change one another
+            destroyOnHidden: true,
+            label: <span data-testid="tab-bank">{t('builder.tabBank')}</span>,
+            children: <QuestionBank courseId={course.id} />,
+          },
+          {
+            key: 'quizzes',
+            destroyOnHidden: true,
+            label: <span data-testid="tab-quizzes">{t('builder.tabQuizzes')}</span>,
+            children: <QuizPanel course={course} onBankTab={() => setTab('bank')} />,
+          },
+          {
+            key: 'evaluation',
+            destroyOnHidden: true,
+            label: <span data-testid="tab-evaluation">{t('builder.tabEvaluation')}</span>,
+            children: <EvaluationResultsCard courseId={course.id} />,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n';
 import { errorMessage } from '../../lib/server-errors';
 import { BRAND } from '../../lib/theme';
 import { useAsync } from '../../lib/use-async';
+import { CompletionCard } from '../assessment/completion-card';
 import { formatDuration, formatHours, lessonLength } from '../courses/format';
 
 type CourseRow = MyProgressResponse['courses'][number];
@@ -139,6 +140,12 @@ export function MyLearningPage() {
           <Tag color="success" icon={<CheckCircleFilled />} data-testid={`course-credited-${r.courseId}`}>
             {t('mine.creditedTag')}
           </Tag>
+        ) : r.lessons > 0 && r.lessonsCompleted >= r.lessons ? (
+          <Tooltip title={t('mine.awaitingHint')}>
+            <Tag color="warning" data-testid={`course-awaiting-${r.courseId}`}>
+              {t('mine.awaiting')}
+            </Tag>
+          </Tooltip>
         ) : r.lessonsCompleted > 0 ? (
           <Tag color="processing">{t('mine.inProgress')}</Tag>
         ) : (
@@ -223,7 +230,19 @@ export function MyLearningPage() {
               columns={courseCols}
               dataSource={data.courses}
               pagination={data.courses.length > 10 ? { pageSize: 10 } : false}
-              expandable={{ expandedRowRender: (r) => <CourseLessons courseId={r.courseId} />, expandRowByClick: false }}
+              expandable={{
+                expandedRowRender: (r) => (
+                  <Row gutter={[16, 16]}>
+                    <Col xs={24} xxl={13}>
+                      <CourseLessons courseId={r.courseId} />
+                    </Col>
+                    <Col xs={24} xxl={11}>
+                      <CompletionCard courseId={r.courseId} />
+                    </Col>
+                  </Row>
+                ),
+                expandRowByClick: false,
+              }}
               locale={{ emptyText: <Empty description={t('mine.noCourses')} /> }}
               scroll={{ x: true }}
             />

@@ -6,6 +6,7 @@ import { useLocation, useNavigate, useParams, useSearchParams } from 'react-rout
 import { fetchCourse } from '../../api/courses';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/use-async';
+import { CompletionCard } from '../assessment/completion-card';
 import { useMe } from '../auth/auth-context';
 import { formatDuration } from '../courses/format';
 import { CourseOutlineNav, playable } from './course-outline-nav';
@@ -93,6 +94,11 @@ export function LessonPlayerPage() {
               <Alert type="info" showIcon title={courseId ? t('common.loading') : t('player.noCourse')} />
             )}
           </Card>
+          {me.role === 'official' && courseId && course?.enrolment && (
+            <div style={{ marginTop: 16 }}>
+              <CompletionCard courseId={courseId} />
+            </div>
+          )}
         </Col>
       </Row>
     </>

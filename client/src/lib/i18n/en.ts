@@ -1,3 +1,4 @@
+import { enAssessment } from './assessment.en';
 import type { MessageKey } from './zh';
 
 /** English UI strings: every key of the Chinese dictionary, checked by the type. */
@@ -508,7 +509,7 @@ export const en: Record<MessageKey, string> = {
   'learn.connecting': 'Starting to count…',
   'learn.sessionDone': 'Session finished',
   'learn.completed': 'Lesson completed',
-  'learn.completedNote': 'Lesson completed; its credit is recorded',
+  'learn.completedNote': 'Lesson completed; your study record is saved',
   'learn.finished': 'Played to the end; the credit is being worked out',
   'learn.finishedDocument': 'Every page read; the credit is being worked out',
   'learn.speedWarning': 'Playback is faster than allowed ({max}×): this time earns no credit',
@@ -597,4 +598,6 @@ export const en: Record<MessageKey, string> = {
   'credit.session': 'Session',
   'credit.seq': 'Seq',
   'credit.reason': 'Reason',
+
+  ...enAssessment,
 };

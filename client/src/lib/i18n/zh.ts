@@ -1,3 +1,5 @@
+import { zhAssessment } from './assessment.zh';
+
 /** Chinese (zh-CN) UI strings: the primary language. `{name}` marks a substitution. */
 export const zh = {
   'app.name': '学时',
@@ -506,7 +508,7 @@ export const zh = {
   'learn.connecting': '正在开始计时…',
   'learn.sessionDone': '本次计时已结束',
   'learn.completed': '本课时已完成',
-  'learn.completedNote': '本课时已完成，学时已记录',
+  'learn.completedNote': '本课时已完成，学习记录已保存',
   'learn.finished': '本课时已播放完毕，学时正在结算',
   'learn.finishedDocument': '文档已全部读满，学时正在结算',
   'learn.speedWarning': '当前倍速超过允许值（{max}×），此期间不计学时',
@@ -595,6 +597,8 @@ export const zh = {
   'credit.session': '学习记录',
   'credit.seq': '序号',
   'credit.reason': '原因',
+
+  ...zhAssessment,
 };
 
 export type MessageKey = keyof typeof zh;

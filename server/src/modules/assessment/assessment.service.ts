@@ -15,7 +15,7 @@ import { courseRights } from '../courses/course-access';
 import { CoursesRepository } from '../courses/courses.repository';
 import { CourseCompletion } from '../credits/course-completion';
 import { AttemptCloser } from './attempt-closer';
-import { drawable, drawAttempt, type BankQuestion } from './grading';
+import { BankTooSmall, drawable, drawAttempt, type BankQuestion } from './grading';
 import { buildQuestionSheet, parseQuestionSheet } from './question-sheet';
 import type { DrawnQuestion } from './quiz-attempt.entity';
 
@@ -355,11 +355,17 @@ export class AssessmentService {
         throw new AppError('CONFLICT', { zh: `作答次数已用完（共 ${q.max_attempts} 次）`, en: `No attempts left (of ${q.max_attempts})` }, 'id');
       }
       const bank: BankQuestion[] = await m.query('SELECT id, type, stem, options, answer, explanation, tags FROM questions WHERE course_id = $1 AND deleted_at IS NULL', [q.course_id]);
-      if (!drawable(bank, q.draw)) throw new AppError('CONFLICT', { zh: '题库题目不足，暂不能作答，请联系授课教师', en: 'The question bank is too small for this quiz; contact the instructor' }, 'id');
+      const tooSmall = new AppError('CONFLICT', { zh: '题库题目不足，暂不能作答，请联系授课教师', en: 'The question bank is too small for this quiz; contact the instructor' }, 'id');
+      let drawn;
+      try {
+        drawn = drawAttempt(bank, q.draw);
+      } catch (e) {
+        throw e instanceof BankTooSmall ? tooSmall : e;
+      }
       const now = new Date();
       const [row] = await m.query(
         `INSERT INTO quiz_attempts (quiz_id, user_id, number, started_at, deadline, questions) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-        [quizId, p.userId, mine.length + 1, now, new Date(now.getTime() + q.time_limit_minutes * 60_000), JSON.stringify(drawAttempt(bank, q.draw))],
+        [quizId, p.userId, mine.length + 1, now, new Date(now.getTime() + q.time_limit_minutes * 60_000), JSON.stringify(drawn)],
       );
       return row.id as string;
     });

@@ -55,4 +55,16 @@ describe('grading', () => {
     expect(drawable(bank, [{ type: 'single', count: 1 }, { tag: '法治', count: 1 }])).toBe(true);
     expect(drawable(bank, [{ tag: '法治', count: 2 }, { type: 'single', count: 1 }])).toBe(false);
   });
+
+  it('a broad rule never starves a narrower one, in any order of the rules (every random draw succeeds when drawable says so)', () => {
+    const small: BankQuestion[] = [bank[0], bank[3]]; // one single choice, one fill-in
+    for (const rules of [[{ count: 1 }, { type: 'single' as const, count: 1 }], [{ type: 'single' as const, count: 1 }, { count: 1 }]]) {
+      expect(drawable(small, rules)).toBe(true);
+      for (let i = 0; i < 200; i++) expect(drawAttempt(small, rules).map((q) => q.id).sort()).toEqual(['f1', 's1']);
+    }
+    // a broad tag rule and a type rule sharing a question
+    const rules = [{ tag: '法治', count: 1 }, { type: 'multiple' as const, count: 1 }];
+    expect(drawable(bank, rules)).toBe(true);
+    for (let i = 0; i < 200; i++) expect(drawAttempt(bank, rules).map((q) => q.id).sort()).toEqual(['m1', 's1']);
+  });
 });

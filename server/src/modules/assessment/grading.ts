@@ -76,22 +76,39 @@ function shuffle<T>(list: T[], rnd: () => number): T[] {
   return a;
 }
 
+const matches = (q: Pick<BankQuestion, 'type' | 'tags'>, r: DrawRule) => (!r.type || q.type === r.type) && (!r.tag || q.tags.includes(r.tag));
+const specificity = (r: DrawRule) => (r.type ? 1 : 0) + (r.tag ? 1 : 0);
+
 /**
- * Draw an attempt: for each rule, `count` questions of its type and tag not drawn by an earlier
- * rule; the questions and each question's options shuffled, options re-lettered A, B, … in the
- * new order with the answer translated. Throws when the bank holds too few for a rule.
+ * Which questions each rule takes: the most specific rules first, and each rule prefers questions
+ * no later rule could use — so that a rule "any 3" after "1 single choice" never starves it.
+ * `order` arranges each rule's candidates (random for an attempt, fixed for the check).
  */
-export function drawAttempt(bank: BankQuestion[], rules: DrawRule[], rnd: () => number = Math.random): DrawnQuestion[] {
+function assign<Q extends Pick<BankQuestion, 'id' | 'type' | 'tags'>>(bank: Q[], rules: DrawRule[], order: (list: Q[]) => Q[]): Q[] | null {
+  const sorted = rules.map((r, i) => ({ r, i })).sort((x, y) => specificity(y.r) - specificity(x.r) || x.i - y.i).map((x) => x.r);
   const used = new Set<string>();
-  const picked: BankQuestion[] = [];
-  for (const r of rules) {
-    const pool = bank.filter((q) => !used.has(q.id) && (!r.type || q.type === r.type) && (!r.tag || q.tags.includes(r.tag)));
-    if (pool.length < r.count) throw new Error(`bank too small for rule ${JSON.stringify(r)}: ${pool.length} < ${r.count}`);
-    for (const q of shuffle(pool, rnd).slice(0, r.count)) {
+  const picked: Q[] = [];
+  sorted.forEach((r, k) => {
+    const later = sorted.slice(k + 1);
+    const pool = order(bank.filter((q) => !used.has(q.id) && matches(q, r)));
+    const free = pool.filter((q) => !later.some((l) => matches(q, l)));
+    const shared = pool.filter((q) => later.some((l) => matches(q, l)));
+    for (const q of [...free, ...shared].slice(0, r.count)) {
       used.add(q.id);
       picked.push(q);
     }
-  }
+  });
+  return picked.length === rules.reduce((n, r) => n + r.count, 0) ? picked : null;
+}
+
+/**
+ * Draw an attempt: for each rule, `count` questions of its type and tag not drawn by another
+ * rule; the questions and each question's options shuffled, options re-lettered A, B, … in the
+ * new order with the answer translated. Throws BankTooSmall when the bank cannot serve the rules.
+ */
+export function drawAttempt(bank: BankQuestion[], rules: DrawRule[], rnd: () => number = Math.random): DrawnQuestion[] {
+  const picked = assign(bank, rules, (l) => shuffle(l, rnd));
+  if (!picked) throw new BankTooSmall();
   return shuffle(picked, rnd).map((q) => {
     if (q.type !== 'single' && q.type !== 'multiple') {
       return { id: q.id, type: q.type, stem: q.stem, options: [], answer: q.answer, explanation: q.explanation };
@@ -109,13 +126,18 @@ export function drawAttempt(bank: BankQuestion[], rules: DrawRule[], rnd: () => 
   });
 }
 
-/** How many questions each rule can draw from this bank (rules in order, without repeats). */
-export function drawable(bank: Pick<BankQuestion, 'id' | 'type' | 'tags'>[], rules: DrawRule[]): boolean {
-  const used = new Set<string>();
-  for (const r of rules) {
-    const pool = bank.filter((q) => !used.has(q.id) && (!r.type || q.type === r.type) && (!r.tag || q.tags.includes(r.tag)));
-    if (pool.length < r.count) return false;
-    pool.slice(0, r.count).forEach((q) => used.add(q.id));
+export class BankTooSmall extends Error {
+  constructor() {
+    super('the question bank is too small for the draw rules');
   }
-  return true;
+}
+
+/**
+ * Whether the bank serves the rules, by the same assignment a draw makes (narrow rules first,
+ * each preferring questions no later rule needs): for the usual shapes — a broad rule beside
+ * narrower ones — every random draw then succeeds; one that still cannot be served is refused
+ * with a clear 409, never half-drawn.
+ */
+export function drawable(bank: Pick<BankQuestion, 'id' | 'type' | 'tags'>[], rules: DrawRule[]): boolean {
+  return assign(bank, rules, (l) => l) !== null;
 }

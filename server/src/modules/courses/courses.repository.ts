@@ -25,7 +25,8 @@ export interface CourseRow {
   published_at: Date | null;
   updated_at: Date;
   lesson_count: number;
-  video_seconds: string;
+  /** ready content in seconds: videos' durations and documents' minimum reading time */
+  content_seconds: string;
   instructor_names: string[] | null;
   instructor_ids: string[] | null;
   enrolment: 'elective' | 'assigned' | null;
@@ -51,7 +52,7 @@ const SUMMARY_SQL = `
          c.institution_id, i.name AS institution_name, c.sharing, c.status, c.review_comment, c.published_at, c.updated_at,
          (SELECT count(*)::int FROM lessons l WHERE l.course_id = c.id) AS lesson_count,
          (SELECT coalesce(sum(a.duration_seconds), 0) FROM lessons l JOIN media_assets a ON a.id = l.asset_id
-           WHERE l.course_id = c.id AND l.kind = 'video' AND a.status = 'ready') AS video_seconds,
+           WHERE l.course_id = c.id AND a.status = 'ready') AS content_seconds,
          (SELECT array_agg(u.name ORDER BY u.name) FROM course_instructors ci JOIN users u ON u.id = ci.user_id WHERE ci.course_id = c.id) AS instructor_names,
          (SELECT array_agg(ci.user_id) FROM course_instructors ci WHERE ci.course_id = c.id) AS instructor_ids,
          (SELECT e.source FROM enrolments e WHERE e.course_id = c.id AND e.user_id = $1) AS enrolment,

@@ -77,7 +77,7 @@ export class CoursesService {
   }
 
   private summary(r: CourseRow): CourseSummary {
-    const seconds = Number(r.video_seconds);
+    const seconds = Number(r.content_seconds);
     const set = r.credit_hours === null ? null : Number(r.credit_hours);
     return {
       id: r.id,
@@ -230,9 +230,9 @@ export class CoursesService {
       throw new AppError('NOT_FOUND', { zh: '课程类别不存在', en: 'No such category' }, 'categoryId');
     }
     if (body.creditHours !== undefined && body.creditHours !== null) {
-      const max = creditHoursFor(Number(row.video_seconds));
+      const max = creditHoursFor(Number(row.content_seconds));
       if (body.creditHours > max) {
-        throw invalid('creditHours', { zh: `学时不能超过视频时长折算的 ${max} 学时（每 45 分钟计 1 学时）`, en: `Credit hours cannot exceed ${max}, the videos' duration in 45-minute units` });
+        throw invalid('creditHours', { zh: `学时不能超过课件时长（视频时长与文档最少阅读时长）折算的 ${max} 学时（每 45 分钟计 1 学时）`, en: `Credit hours cannot exceed ${max}, the content's length (videos, and documents' minimum reading time) in 45-minute units` });
       }
     }
     if (body.instructorIds) {

@@ -80,7 +80,8 @@ export class CourseCompletion {
     if (p.exam && !p.exam.attempt_id) return false;
     if (!p.evaluation) return false;
     const [course] = await m.query('SELECT credit_hours, category_id FROM courses WHERE id = $1', [courseId]);
-    const videoSeconds = p.lessons.filter((l) => l.kind === 'video').reduce((s, l) => s + Number(l.duration ?? 0), 0);
+    // videos' durations and documents' minimum reading time
+    const contentSeconds = p.lessons.reduce((s, l) => s + Number(l.duration ?? 0), 0);
     const sessions: { id: string; lesson_id: string }[] = await m.query(
       'SELECT id, lesson_id FROM play_sessions WHERE user_id = $1 AND course_id = $2 AND verified_seconds > 0 ORDER BY started_at',
       [userId, courseId],
@@ -89,7 +90,7 @@ export class CourseCompletion {
       userId,
       kind: 'course',
       courseId,
-      hours: effectiveCreditHours(course.credit_hours === null ? null : Number(course.credit_hours), videoSeconds),
+      hours: effectiveCreditHours(course.credit_hours === null ? null : Number(course.credit_hours), contentSeconds),
       categoryId: course.category_id,
       year: chinaYear(),
       evidence: {

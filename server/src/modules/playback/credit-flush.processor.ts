@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ENV } from '../../config/config.module';
+import type { Env } from '../../config/env';
 import { DataSource, EntityManager } from 'typeorm';
 import { RedisService } from '../../queue/redis.service';
 import { CourseCompletion } from '../credits/course-completion';
@@ -41,6 +43,7 @@ export class CreditFlushProcessor {
     private readonly ds: DataSource,
     private readonly completion: CourseCompletion,
     private readonly policy: PolicyService,
+    @Inject(ENV) private readonly env: Env,
   ) {
     this.redis.client.defineCommand('xsClaim', { numberOfKeys: 8, lua: CLAIM_LUA });
     this.redis.client.defineCommand('xsAck', { numberOfKeys: 8, lua: ACK_LUA });
@@ -55,7 +58,9 @@ export class CreditFlushProcessor {
     let beats = 0;
     const inflight = new Set<string>();
     const take = async () => {
-      const sids = (await this.redis.client.srandmember(sessionKeys(this.redis, '').dirty, 2 * BATCH)).filter((s) => !inflight.has(s)).slice(0, BATCH);
+      // the sessions whose work is due: live ones a flush delay after their first unflushed beat, ended ones at once
+      const due = await this.redis.client.zrangebyscore(sessionKeys(this.redis, '').dirty, '-inf', Date.now(), 'LIMIT', 0, 2 * BATCH);
+      const sids = due.filter((s) => !inflight.has(s)).slice(0, BATCH);
       for (const s of sids) inflight.add(s);
       return { sids, batch: sids.length ? await this.claim(sids) : [] };
     };
@@ -206,7 +211,7 @@ export class CreditFlushProcessor {
     for (const b of batch) {
       const k = sessionKeys(this.redis, b.sid);
       (pipe as unknown as { xsAck(...a: (string | number)[]): void }).xsAck(
-        k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, k.totals, k.pendingTotals, b.sid, b.seq, ENDED_TTL_S,
+        k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, k.totals, k.pendingTotals, b.sid, b.seq, ENDED_TTL_S, Date.now(), this.env.HEARTBEAT_FLUSH_DELAY_MS,
       );
     }
     await pipe.exec();

@@ -55,11 +55,11 @@ export class CreditQueryService {
     const year = chinaYear();
     const pol = await this.policy.forYear(year);
     const entries = await this.ledger.entriesOf(p.userId, year);
-    const rows: { course_id: string; title: string; credit_hours: string | null; lessons: number; done: number; video_seconds: string }[] = await this.ds.query(
+    const rows: { course_id: string; title: string; credit_hours: string | null; lessons: number; done: number; content_seconds: string }[] = await this.ds.query(
       `SELECT c.id AS course_id, c.title, c.credit_hours,
               (SELECT count(*)::int FROM lessons l WHERE l.course_id = c.id) AS lessons,
               (SELECT count(*)::int FROM lesson_progress lp WHERE lp.course_id = c.id AND lp.user_id = $1 AND lp.completed_at IS NOT NULL) AS done,
-              (SELECT coalesce(sum(a.duration_seconds), 0) FROM lessons l JOIN media_assets a ON a.id = l.asset_id WHERE l.course_id = c.id AND l.kind = 'video') AS video_seconds
+              (SELECT coalesce(sum(a.duration_seconds), 0) FROM lessons l JOIN media_assets a ON a.id = l.asset_id WHERE l.course_id = c.id) AS content_seconds
          FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 ORDER BY e.created_at`,
       [p.userId],
     );
@@ -76,7 +76,7 @@ export class CreditQueryService {
       courses: rows.map((r) => ({
         courseId: r.course_id,
         title: r.title,
-        creditHours: effectiveCreditHours(r.credit_hours === null ? null : Number(r.credit_hours), Number(r.video_seconds)),
+        creditHours: effectiveCreditHours(r.credit_hours === null ? null : Number(r.credit_hours), Number(r.content_seconds)),
         lessons: r.lessons,
         lessonsCompleted: r.done,
         credited: credited.has(r.course_id),

@@ -4,7 +4,10 @@
  * KEYS: 1 session hash, 2 accepted-ranges list, 3 user's active-session key, 4 user's credit clock,
  *       5 dirty set, 6 rejected-beats list, 7 unflushed totals hash (verified seconds, beats, uncounted
  *       seconds by reason: the worker claims it whole by renaming it)
- * ARGV: 1 now (server ms), 2 user id, 3 session id, 4 beats as JSON
+ * ARGV: 1 now (server ms), 2 user id, 3 session id, 4 beats as JSON, 5 flush delay (ms)
+ *
+ * The dirty set is a sorted set scored by when a session's work falls due for the worker: a live
+ * session's first unflushed beat plus the flush delay; a session that ended, at once.
  *
  * Each beat is judged on the server's clock: its time window is the client's own delta since the
  * previous beat (so offline beats keep their timing), never more than twice the heartbeat
@@ -19,6 +22,7 @@ local sk, rk, ak, uk, dk, jk, tk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], 
 local now = tonumber(ARGV[1])
 local uid, sid = ARGV[2], ARGV[3]
 local beats = cjson.decode(ARGV[4])
+local due = now + tonumber(ARGV[5])
 local out = { accepted = 0, rejected = {}, uncounted = {}, takenOver = false, ended = false, attention = cjson.null, verified = 0 }
 
 local function reject(seq, reason, store)
@@ -26,7 +30,7 @@ local function reject(seq, reason, store)
   if store then
     redis.call('RPUSH', jk, cjson.encode({ seq = seq, reason = reason, at = now }))
     redis.call('HINCRBY', tk, 'rej_n', 1)
-    redis.call('SADD', dk, sid)
+    redis.call('ZADD', dk, 'NX', due, sid)
   end
 end
 
@@ -169,7 +173,7 @@ for reason, ms in pairs(nc) do
   redis.call('HINCRBYFLOAT', tk, 'nc_' .. reason, ms / 1000)
   out.uncounted[reason] = ms / 1000
 end
-redis.call('SADD', dk, sid)
+if ended then redis.call('ZADD', dk, 'LT', now, sid) else redis.call('ZADD', dk, 'NX', due, sid) end
 if attn_state == 'pending' and not ended then
   out.attention = { id = redis.call('HGET', sk, 'attn_id'), deadline = attn_deadline }
 end
@@ -192,7 +196,7 @@ export const CLAIM_LUA = `
 local sk, rk, rpk, jk, jpk, dk, tk, tpk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 if redis.call('EXISTS', sk) == 0 then
   redis.call('DEL', tk, rk, jk)
-  redis.call('SREM', dk, ARGV[1])
+  redis.call('ZREM', dk, ARGV[1])
   return nil
 end
 if not redis.call('HGET', sk, 'pend_seq') then
@@ -200,7 +204,7 @@ if not redis.call('HGET', sk, 'pend_seq') then
   local ended = e[1] == '1' and e[2] ~= '1'
   local ht, hr, hj = redis.call('EXISTS', tk) == 1, redis.call('EXISTS', rk) == 1, redis.call('EXISTS', jk) == 1
   if not (ht or hr or hj or ended) then
-    redis.call('SREM', dk, ARGV[1])
+    redis.call('ZREM', dk, ARGV[1])
     return nil
   end
   redis.call('HSET', sk, 'pend_seq', redis.call('HINCRBY', sk, 'flush_seq', 1))
@@ -215,7 +219,7 @@ return { redis.call('HMGET', sk, ${CLAIM_FIELDS.map((f) => `'${f}'`).join(', ')}
  * The worker has committed a batch: forget it, if it is still the pending one.
  * KEYS: 1 session hash, 2 pending ranges, 3 pending rejected, 4 dirty set, 5 ranges, 6 rejected,
  *       7 totals, 8 pending totals
- * ARGV: 1 session id, 2 flush number, 3 seconds to keep an ended session's state
+ * ARGV: 1 session id, 2 flush number, 3 seconds to keep an ended session's state, 4 now (ms), 5 flush delay (ms)
  */
 export const ACK_LUA = `
 local sk, rpk, jpk, dk, rk, jk, tk, tpk = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
@@ -225,8 +229,13 @@ redis.call('DEL', rpk, jpk, tpk)
 local ended = redis.call('HGET', sk, 'ended') == '1'
 if ended then redis.call('HSET', sk, 'ended_flushed', '1') end
 if redis.call('EXISTS', tk, rk, jk) == 0 then
-  redis.call('SREM', dk, ARGV[1])
+  redis.call('ZREM', dk, ARGV[1])
   if ended then redis.call('EXPIRE', sk, tonumber(ARGV[3])) end
+elseif ended then
+  -- beats came in meanwhile: due at once for an ended session, else after the delay
+  redis.call('ZADD', dk, tonumber(ARGV[4]), ARGV[1])
+else
+  redis.call('ZADD', dk, tonumber(ARGV[4]) + tonumber(ARGV[5]), ARGV[1])
 end
 return 1
 `;

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ENV } from '../../config/config.module';
+import type { Env } from '../../config/env';
 import type { HeartbeatRequest, HeartbeatResponse, StartSessionResponse } from '@xueshi/shared';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -32,6 +34,7 @@ export class PlaybackService {
     private readonly sessions: PlaybackRepository,
     private readonly urls: MediaUrls,
     private readonly policy: PolicyService,
+    @Inject(ENV) private readonly env: Env,
   ) {
     this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 7, lua: HEARTBEAT_LUA });
     this.redis.client.defineCommand('xsAttention', { numberOfKeys: 1, lua: ATTENTION_LUA });
@@ -73,7 +76,7 @@ export class PlaybackService {
       // I1: one watching at a time; the other tab or device is told at its next beat
       const old = sessionKeys(this.redis, previous);
       tx.hset(old.session, 'ended', '1', 'end_reason', 'taken_over', 'ended_at', now);
-      tx.sadd(k.dirty, previous);
+      tx.zadd(k.dirty, 'LT', now, previous);
     }
     await tx.exec();
     const progress = await this.sessions.progress(p.userId, lessonId);
@@ -106,7 +109,7 @@ export class PlaybackService {
     const k = sessionKeys(this.redis, sessionId, p.userId);
     const raw = (await (this.redis.client as unknown as {
       xsHeartbeat(...a: (string | number)[]): Promise<string>;
-    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, k.totals, Date.now(), p.userId, sessionId, JSON.stringify(beats))) as string;
+    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, k.totals, Date.now(), p.userId, sessionId, JSON.stringify(beats), this.env.HEARTBEAT_FLUSH_DELAY_MS)) as string;
     const r = JSON.parse(raw) as {
       accepted: number;
       rejected: { seq: number; reason: HeartbeatResponse['rejected'][number]['reason'] }[] | Record<string, never>;
@@ -145,7 +148,7 @@ export class PlaybackService {
     const k = sessionKeys(this.redis, sessionId, p.userId);
     const uid = await this.redis.client.hget(k.session, 'uid');
     if (uid !== p.userId) throw notFound({ zh: '学习会话不存在', en: 'No such session' });
-    await this.redis.client.multi().hsetnx(k.session, 'ended', '1').hsetnx(k.session, 'end_reason', 'closed').hsetnx(k.session, 'ended_at', Date.now()).sadd(k.dirty, sessionId).exec();
+    await this.redis.client.multi().hsetnx(k.session, 'ended', '1').hsetnx(k.session, 'end_reason', 'closed').hsetnx(k.session, 'ended_at', Date.now()).zadd(k.dirty, 'LT', Date.now(), sessionId).exec();
     return { ok: true };
   }
 }
