@@ -4,12 +4,12 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seed';
+import { seedDemo } from '../src/database/seed';
 import { publishedCourse, uploadVideo, waitForAsset } from './course-fixtures';
 import { officials } from './factories';
 import { createTestDatabase, dropTestDatabase, TestApp } from './harness';
 import { makeVideo } from './media-fixtures';
-import { freePort, NodeProcess, RedisProcess } from './processes';
+import { freePort, NodeProcess, processApp, RedisProcess } from './processes';
 import { sleep } from './viewer';
 
 /**
@@ -48,21 +48,7 @@ describe('I5/I6: credit survives kill -9 of the worker, of the api after acknowl
     worker = new NodeProcess('worker', env);
     await api.start();
     await worker.start();
-    const url = `http://127.0.0.1:${port}`;
-    t = {
-      url, databaseUrl, redisPrefix: 'faults', ds,
-      async call(method: string, p: string, o: { token?: string; body?: unknown; raw?: unknown } = {}) {
-        const headers: Record<string, string> = {};
-        if (o.token) headers.authorization = `Bearer ${o.token}`;
-        if (o.body !== undefined) headers['content-type'] = 'application/json';
-        const res = await fetch(url + p, { method, headers, body: o.body !== undefined ? JSON.stringify(o.body) : (o.raw as never) });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-      },
-      async login(username: string, password = DEMO_PASSWORD) {
-        return (await t.call('POST', '/api/auth/login', { body: { username, password } })).body.accessToken;
-      },
-    } as unknown as TestApp;
+    t = processApp(`http://127.0.0.1:${port}`, databaseUrl, 'faults', ds);
     const teacher = await t.login('teacher');
     const assetId = await uploadVideo(t, teacher, makeVideo('eight.mp4', 8));
     await waitForAsset(t, assetId, 'ready');

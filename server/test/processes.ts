@@ -2,6 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../src/database/seed';
+import type { Answer, CallOptions, TestApp } from './harness';
 
 const DIST = path.resolve(__dirname, '../dist/server/src');
 
@@ -87,4 +90,27 @@ export class NodeProcess {
       p.kill(signal);
     });
   }
+}
+
+/**
+ * A TestApp over api processes started here (not in the jest process): calls go to `url`, or to
+ * another api's URL with `callAt`.
+ */
+export function processApp(url: string, databaseUrl: string, redisPrefix: string, ds: DataSource): TestApp & { callAt: (base: string, method: string, p: string, o?: CallOptions) => Promise<Answer> } {
+  const callAt = async (base: string, method: string, p: string, o: CallOptions = {}) => {
+    const headers: Record<string, string> = {};
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(base + p, { method, headers, body: o.body !== undefined ? JSON.stringify(o.body) : (o.raw as never) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+  const app = {
+    url, databaseUrl, redisPrefix, ds, callAt,
+    call: (method: string, p: string, o: CallOptions = {}) => callAt(url, method, p, o),
+    async login(username: string, password = DEMO_PASSWORD) {
+      return (await callAt(url, 'POST', '/api/auth/login', { body: { username, password } })).body.accessToken;
+    },
+  };
+  return app as unknown as TestApp & { callAt: typeof callAt };
 }
