@@ -34,7 +34,6 @@ export async function createApp(): Promise<NestFastifyApplication> {
     logger: new PinoNestLogger(log),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);

@@ -1,5 +1,6 @@
 import { createApp } from './create-app';
 import { env } from './config/env';
+import { stopOnSignals } from './common/shutdown';
 
 async function main() {
   let cfg;
@@ -11,6 +12,7 @@ async function main() {
   }
   const app = await createApp();
   await app.listen({ port: cfg.PORT, host: cfg.HOST });
+  stopOnSignals(app);
   app.getHttpAdapter().getInstance().log.info({ port: cfg.PORT }, 'api listening');
 }
 

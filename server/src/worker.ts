@@ -4,6 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { env } from './config/env';
 import { WorkerModule } from './worker.module';
+import { stopOnSignals } from './common/shutdown';
 
 export async function createWorker(): Promise<INestApplicationContext> {
   const cfg = env();
@@ -11,7 +12,6 @@ export async function createWorker(): Promise<INestApplicationContext> {
     logger: new PinoNestLogger(createLogger(cfg.LOG_LEVEL, 'worker')),
     abortOnError: false,
   });
-  ctx.enableShutdownHooks();
   await ctx.init();
   return ctx;
 }
@@ -23,7 +23,7 @@ if (require.main === module) {
     console.error((e as Error).message);
     process.exit(2);
   }
-  createWorker().catch((e) => {
+  createWorker().then((ctx) => stopOnSignals(ctx)).catch((e) => {
     console.error(e);
     process.exit(1);
   });

@@ -171,4 +171,23 @@ describe('I5/I6: credit survives kill -9 of the worker, of the api after acknowl
     expect(apiKilled).toBe(true);
     expect(await outcome(faulty, faultySessions)).toEqual(expected);
   }, 240_000);
+
+  it('SIGTERM to the api and the worker during a stream: they stop gracefully and no acknowledged beat is lost', async () => {
+    const people = await officials(t, 3, courseId);
+    const stops: ({ code: number | null; signal: NodeJS.Signals | null } | null)[] = [];
+    const faults = (async () => {
+      await sleep(2500);
+      stops.push(await worker.kill('SIGTERM'));
+      await worker.start();
+      await sleep(2000);
+      stops.push(await api.kill('SIGTERM'));
+      await api.start();
+    })();
+    const sessions = await Promise.all(people.map((p) => watch(p.token)));
+    await faults;
+    await settle();
+    // both finished their work and exited on their own, not killed by the signal
+    expect(stops).toEqual([{ code: 0, signal: null }, { code: 0, signal: null }]);
+    expect(await outcome(people, sessions)).toEqual(people.map(() => ({ verified: 8, covered: 8, ledger: 1 })));
+  }, 120_000);
 });

@@ -82,11 +82,12 @@ export class NodeProcess {
       await until('api', async () => (await fetch(`http://127.0.0.1:${this.env.PORT}/api/health`)).status > 0);
     }
   }
-  async kill(signal: NodeJS.Signals = 'SIGKILL') {
+  /** Stop it with `signal` and wait; answers how it ended (a graceful stop exits with code 0). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
     const p = this.proc;
-    if (!p || exited(p)) return;
-    await new Promise((r) => {
-      p.once('exit', r);
+    if (!p || exited(p)) return null;
+    return new Promise((r) => {
+      p.once('exit', (code, sig) => r({ code, signal: sig }));
       p.kill(signal);
     });
   }
