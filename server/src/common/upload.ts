@@ -8,7 +8,14 @@ export async function readUpload(req: AppRequest, spec: RouteDef['upload']): Pro
   if (!req.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' }, 'file');
   }
-  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  let part;
+  try {
+    part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  } catch (e) {
+    // a body that says multipart but is not (no boundary, cut short, garbage): the client's fault
+    if (e instanceof AppError) throw e;
+    throw new AppError('VALIDATION_FAILED', { zh: '上传内容不是有效的 multipart/form-data', en: 'The upload is not valid multipart/form-data' }, 'file');
+  }
   if (!part || part.fieldname !== 'file') {
     throw new AppError('VALIDATION_FAILED', { zh: '请选择要上传的文件', en: 'No file was uploaded' }, 'file');
   }
