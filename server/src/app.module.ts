@@ -16,10 +16,11 @@ import { PlaybackModule } from './modules/playback/playback.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { CreditsModule } from './modules/credits/credits.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule, MetricsModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -8,6 +8,7 @@ import { MediaModule } from './modules/media/media.module';
 import { TranscodeProcessor } from './modules/media/transcode.processor';
 import { CourseCompletion } from './modules/credits/course-completion';
 import { AttemptCloser } from './modules/assessment/attempt-closer';
+import { SharedCounters } from './modules/metrics/shared-counters';
 import { LedgerRepository } from './modules/credits/ledger.repository';
 import { CreditFlushProcessor } from './modules/playback/credit-flush.processor';
 import { PolicyModule } from './modules/policy/policy.module';
@@ -17,6 +18,6 @@ import { WorkerRunner } from './queue/worker-runner';
 /** The worker process: the same modules, no HTTP, the BullMQ processors. */
 @Module({
   imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule, PolicyModule],
-  providers: [MaintenanceProcessor, TranscodeProcessor, CreditFlushProcessor, LedgerRepository, CourseCompletion, AttemptCloser, WorkerRunner],
+  providers: [MaintenanceProcessor, TranscodeProcessor, CreditFlushProcessor, LedgerRepository, CourseCompletion, AttemptCloser, SharedCounters, WorkerRunner],
 })
 export class WorkerModule {}

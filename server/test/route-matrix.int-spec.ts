@@ -99,6 +99,8 @@ describe('role × route matrix (every route of the OpenAPI document)', () => {
     const up = await t.call('POST', '/api/uploads/tus', { token: tokens.o, headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' } });
     expect(up.status).toBe(403);
     expect((await t.call('GET', '/api/stream/not-a-token/master.m3u8')).status).toBe(403);
+    // without METRICS_TOKEN configured the metrics route does not exist
+    expect((await t.call('GET', '/api/metrics', { token: tokens.s })).status).toBe(404);
   });
 
   it('another subtree: the 江北区 admin gets 404 for a 渝中区 official, the 渝中区 admin 200', async () => {

@@ -51,6 +51,8 @@ export const EnvSchema = z.object({
    * that ends is credited at the next pass): each live session is then flushed once per delay,
    * with all its beats of that time, instead of at every pass.
    */
+  /** GET /api/metrics answers a scraper presenting this bearer token; unset, the route does not exist */
+  METRICS_TOKEN: z.string().min(16).optional(),
   HEARTBEAT_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

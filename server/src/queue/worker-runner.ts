@@ -5,6 +5,8 @@ import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { MaintenanceProcessor } from '../modules/maintenance/maintenance.processor';
 import { AttemptCloser } from '../modules/assessment/attempt-closer';
+import { SHARED } from '../modules/metrics/metrics';
+import { SharedCounters } from '../modules/metrics/shared-counters';
 import { TranscodeProcessor } from '../modules/media/transcode.processor';
 import { CreditFlushProcessor } from '../modules/playback/credit-flush.processor';
 import { JobName, JOBS, QueueName, WORKER_BEAT_MS, WORKER_BEATS_KEY, WORKER_STALE_MS } from './queues';
@@ -25,6 +27,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly transcode: TranscodeProcessor,
     private readonly flush: CreditFlushProcessor,
     private readonly attempts: AttemptCloser,
+    private readonly counters: SharedCounters,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -32,7 +35,11 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     return {
       [JobName.PurgeExpiredRefreshTokens]: (job) => this.maintenance.purgeExpiredRefreshTokens(job),
       [JobName.Transcode]: (job) => this.transcode.process(job),
-      [JobName.FlushHeartbeats]: () => this.flush.process(),
+      [JobName.FlushHeartbeats]: async () => {
+        const done = await this.flush.process();
+        await this.counters.add({ [SHARED.sessionsFlushed]: done.sessions, [SHARED.beatsFlushed]: done.beats });
+        return done;
+      },
       [JobName.CloseExpiredAttempts]: () => this.attempts.closeExpired(),
     };
   }
