@@ -12,6 +12,7 @@ import { langOf } from './common/errors';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { env } from './config/env';
 import { registerOpenApiRoutes } from './modules/openapi/openapi.routes';
+import { CLIENT_CSP, registerSecurityHeaders } from './common/security-headers';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -35,6 +36,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  registerSecurityHeaders(fastify, cfg.CORS_ORIGIN);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
     done();
@@ -57,7 +59,7 @@ function registerClient(fastify: FastifyInstance, dir: string) {
   // Exact routes (the API, the assets) win over this wildcard in Fastify's router.
   fastify.get('/*', (req, reply) => {
     if (!req.url.startsWith('/api') && hasClient) {
-      return void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
+      return void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', CLIENT_CSP).send(readFileSync(index));
     }
     const zh = langOf(req.headers['accept-language']) === 'zh';
     void reply.status(404).send({ code: 'NOT_FOUND', message: zh ? '接口不存在' : 'No such route', requestId: String(req.id) });

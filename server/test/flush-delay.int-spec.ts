@@ -56,6 +56,8 @@ describe('the flush delay: live sessions wait, ended ones go at once', () => {
     const { default: Redis } = await import('ioredis');
     const r = new Redis(process.env.TEST_REDIS_URL!);
     const score = Number(await r.zscore(`${t.redisPrefix}:ps-dirty`, live.sessionId));
+    // the fetched-segments bitmap expires with the session (it used to stay for ever)
+    expect(await r.ttl(`${t.redisPrefix}:seg:${live.sessionId}`)).toBeGreaterThan(86400);
     r.disconnect();
     expect(score).toBeGreaterThanOrEqual(before + 60_000 - 50);
     expect(score).toBeLessThanOrEqual(Date.now() + 60_000);

@@ -51,6 +51,8 @@ export const EnvSchema = z.object({
    * that ends is credited at the next pass): each live session is then flushed once per delay,
    * with all its beats of that time, instead of at every pass.
    */
+  /** the one other origin allowed to call the API from a browser (CORS); unset, none */
+  CORS_ORIGIN: z.url().optional(),
   /** GET /api/metrics answers a scraper presenting this bearer token; unset, the route does not exist */
   METRICS_TOKEN: z.string().min(16).optional(),
   HEARTBEAT_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),

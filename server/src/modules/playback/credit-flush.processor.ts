@@ -27,6 +27,8 @@ interface Claimed {
 
 const BATCH = 500;
 const ENDED_TTL_S = 86400;
+/** how long a claimed session is left to its worker before another may claim it again */
+const CLAIM_LEASE_MS = 10_000;
 
 /**
  * 学时结算: turns accepted beats into per-lesson coverage and verified seconds, and credits a
@@ -85,10 +87,11 @@ export class CreditFlushProcessor {
   }
 
   private async claim(sids: string[]): Promise<Claimed[]> {
+    const now = String(Date.now());
     const pipe = this.redis.client.pipeline();
     for (const sid of sids) {
       const k = sessionKeys(this.redis, sid);
-      (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, k.totals, k.pendingTotals, sid);
+      (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, k.totals, k.pendingTotals, sid, now, String(CLAIM_LEASE_MS));
       pipe.getBuffer(k.segments);
     }
     const res = (await pipe.exec()) ?? [];

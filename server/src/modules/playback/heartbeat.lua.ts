@@ -188,7 +188,9 @@ return cjson.encode(out)
  * number of beats.
  * KEYS: 1 session hash, 2 ranges, 3 pending ranges, 4 rejected, 5 pending rejected, 6 dirty set,
  *       7 totals, 8 pending totals
- * ARGV: 1 session id
+ * ARGV: 1 session id, 2 now (ms), 3 lease (ms)
+ * A claimed session's due time moves a lease ahead, so that other workers' passes skip it; the
+ * ack settles it, and a worker that dies leaves it to be claimed again when the lease runs out.
  * Returns { session fields (FIELDS order), pending totals (flat), pending ranges, pending rejected }
  */
 export const CLAIM_FIELDS = ['uid', 'lid', 'cid', 'dur', 'doc', 'ended', 'ended_at', 'end_reason', 'pend_seq'] as const;
@@ -212,6 +214,7 @@ if not redis.call('HGET', sk, 'pend_seq') then
   if hr then redis.call('RENAME', rk, rpk) end
   if hj then redis.call('RENAME', jk, jpk) end
 end
+redis.call('ZADD', dk, 'XX', tonumber(ARGV[2]) + tonumber(ARGV[3]), ARGV[1])
 return { redis.call('HMGET', sk, ${CLAIM_FIELDS.map((f) => `'${f}'`).join(', ')}), redis.call('HGETALL', tpk), redis.call('LRANGE', rpk, 0, -1), redis.call('LRANGE', jpk, 0, -1) }
 `;
 

@@ -72,6 +72,9 @@ export class PlaybackService {
       attn_due: nextAttention(now, pol.attentionMeanMinutes), attn_timeout_ms: pol.attentionTimeoutSeconds * 1000, attn_state: 'none',
     });
     tx.expire(k.session, SESSION_TTL_S);
+    // the fetched-segments bitmap lives as long as the session (a zero bit creates it with its TTL)
+    tx.setbit(k.segments, 0, 0);
+    tx.expire(k.segments, SESSION_TTL_S);
     tx.set(k.active, sid, 'EX', SESSION_TTL_S);
     if (previous && previous !== sid) {
       // I1: one watching at a time; the other tab or device is told at its next beat
