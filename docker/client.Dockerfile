@@ -12,6 +12,8 @@ COPY shared shared
 COPY client client
 RUN npm run build -w @xueshi/client
 
-FROM nginx:1.27-alpine
+# 1.28 (stable): docker/nginx.upstream.compose.conf needs `server … resolve`, open source since 1.27.3
+FROM nginx:1.28-alpine
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY docker/nginx.upstream.conf /etc/nginx/xueshi/upstream.conf
 COPY --from=build /app/client/dist /usr/share/nginx/html

@@ -24,8 +24,15 @@ COPY --from=build /app/shared/package.json shared/
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
+COPY docker/healthcheck.cjs docker/healthcheck.cjs
+# Writable places for the unprivileged user: tus keeps partial uploads in UPLOAD_DIR (share it between
+# api replicas: docker/compose.yaml mounts one volume there), MEDIA_DIR is used only with STORAGE_DRIVER=local.
+# The relative defaults of server/src/config/env.ts would point into /app, which `node` cannot write.
+RUN mkdir -p /data/uploads /data/media && chown -R node:node /data
+ENV UPLOAD_DIR=/data/uploads MEDIA_DIR=/data/media
 USER node
 EXPOSE 3000
 ENTRYPOINT ["tini", "--"]
 # migrations run once per deploy: node server/dist/server/src/database/migrate.js
+# the worker: node server/dist/server/src/worker.js; health: node docker/healthcheck.cjs api|worker
 CMD ["node", "server/dist/server/src/main.js"]
