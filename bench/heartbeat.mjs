@@ -112,6 +112,32 @@ try {
   const ceiling = load(barePort, 3_000_000);
   await stop(bare);
 
+  // two api processes, one per core, the load split over both (each generator its half of the
+  // sessions and of the connections); on a 2-core machine the generators share the cores
+  const api2Port = await freePort();
+  const api2 = pin(1, process.execPath, ['server/dist/server/src/main.js'], { cwd: ROOT, env: { ...env, PORT: String(api2Port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`http://127.0.0.1:${api2Port}/api/health`).then(() => true, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const halves = [sessions.filter((_, i) => i % 2 === 0), sessions.filter((_, i) => i % 2 === 1)].map((part, n) => {
+    const file = path.join(dir, `sessions-${n}.json`);
+    writeFileSync(file, JSON.stringify(part));
+    return file;
+  });
+  const loadAsync = (port, file, startSeq) =>
+    new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, [path.join(ROOT, 'bench/load.mjs'), `http://127.0.0.1:${port}`, file, String(SECONDS), String(Math.max(1, CONNECTIONS / 2)), String(startSeq)], { cwd: ROOT });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`load exited ${code}`))));
+    });
+  const both = (startSeq) => Promise.all([loadAsync(apiPort, halves[0], startSeq), loadAsync(api2Port, halves[1], startSeq)]);
+  await both(4_000_000); // warm-up
+  const [twoA, twoB] = await both(5_000_000);
+  const two = { rps: twoA.rps + twoB.rps, p50: Math.max(twoA.p50, twoB.p50), p99: Math.max(twoA.p99, twoB.p99), non2xx: twoA.non2xx + twoB.non2xx };
+  await stop(api2);
+
   // the worker drains what the runs left in Redis
   const Redis = require(path.join(ROOT, 'node_modules/ioredis'));
   const rc = new Redis(redis.url);
@@ -161,6 +187,8 @@ try {
     `  xueshi api (NestJS on Fastify, auth + zod validation): ${f(api.rps)} req/s   p50 ${api.p50} ms   p99 ${api.p99} ms   non-2xx ${api.non2xx}`,
     `  bare Fastify + the same Lua call (ceiling):             ${f(ceiling.rps)} req/s   p50 ${ceiling.p50} ms   p99 ${ceiling.p99} ms`,
     `  ratio api / ceiling: ${(api.rps / ceiling.rps).toFixed(2)}   (aim ≥ 0.70)`,
+    `  two api processes (one per core; the two load generators share the cores): ${f(two.rps)} req/s   p50 ${two.p50} ms   p99 ${two.p99} ms   non-2xx ${two.non2xx}`,
+    `    = ${(two.rps / api.rps).toFixed(2)}× one api — on this 2-core machine the load generators take the second core's share`,
     '',
     'crediting worker (batched flush to PostgreSQL, exactly once)',
     `  drained ${f(beats)} heartbeats of ${f(dirty)} sessions in ${drainS.toFixed(2)} s: ${f(beats / drainS)} heartbeats/s, ${f(dirty / drainS)} sessions/s`,
