@@ -25,6 +25,7 @@ const WHO: Record<string, string> = {
   evaluationResults: 'ings', courseCompletion: 'o',
   listClasses: 'A', createClass: 'ns', getClass: 'A', addClassMembers: 'ns', listJournal: 'A', addJournalEntry: 'o',
   peerReviewState: 'o', submitPeerReview: 'o', scoreTrainee: 'ins', classAssessment: 'A',
+  auditLog: 's',
 };
 
 const ACTORS = [

@@ -1,7 +1,7 @@
 import { ADMIN_ROLES } from './enums';
 import { route } from './route';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, TokenPair } from './schemas/auth';
-import { IdParams, OkResponse, Uuid } from './schemas/common';
+import { IdParams, OkResponse, pageOf, Uuid } from './schemas/common';
 import {
   AssignRequest,
   AssignResponse,
@@ -54,6 +54,8 @@ import {
   UpdateOrgUnitRequest,
 } from './schemas/org-units';
 import {
+  AuditEntryView,
+  AuditQuery,
   CreateUserRequest,
   CreateUserResponse,
   ImportQuery,
@@ -422,6 +424,11 @@ export const routes = {
     id: 'classAssessment', method: 'GET', path: '/api/classes/:id/assessment', tag: 'classes', auth: 'authenticated',
     summary: 'Assessment records: every member\'s for instructors and admins, one\'s own for a trainee',
     params: IdParams, response: z.object({ items: z.array(AssessmentRecord) }),
+  }),
+
+  auditLog: route({
+    id: 'auditLog', method: 'GET', path: '/api/audit-log', tag: 'system', auth: ['sys_admin'],
+    summary: 'Admin actions that changed something: who, what, on whom, when, from where', query: AuditQuery, response: pageOf(AuditEntryView),
   }),
 } as const;
 

@@ -15,6 +15,7 @@ import { LessonProgressEntity } from '../modules/playback/lesson-progress.entity
 import { PlaySessionEntity } from '../modules/playback/play-session.entity';
 import { PolicyVersionEntity } from '../modules/policy/policy-version.entity';
 import { CourseEvaluationEntity } from '../modules/assessment/course-evaluation.entity';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { QuestionEntity } from '../modules/assessment/question.entity';
 import { QuizAttemptEntity } from '../modules/assessment/quiz-attempt.entity';
 import { QuizEntity } from '../modules/assessment/quiz.entity';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   JournalEntryEntity,
   PeerReviewEntity,
   InstructorScoreEntity,
+  AuditEntryEntity,
 ];

@@ -156,3 +156,23 @@ export const IMPORT_COLUMNS = [
   { key: 'grassroots', header: '双基', required: false },
   { key: 'civilServiceEntryDate', header: '入职日期', required: false },
 ] as const;
+
+/** 审计日志: one admin action that changed something. */
+export const AuditEntryView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: Uuid.nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  status: z.number().int(),
+  details: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export const AuditQuery = PageQuery.extend({
+  actorId: Uuid.optional(),
+  targetId: z.string().max(64).optional(),
+  action: z.string().max(40).optional(),
+});
