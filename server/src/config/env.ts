@@ -51,6 +51,9 @@ export const EnvSchema = z.object({
    * that ends is credited at the next pass): each live session is then flushed once per delay,
    * with all its beats of that time, instead of at every pass.
    */
+  /** Redis through Sentinel: "host:port,host:port" of the sentinels (REDIS_URL still gives password and db) */
+  REDIS_SENTINELS: z.string().regex(/^[\w.-]+(:\d+)?(,[\w.-]+(:\d+)?)*$/).optional(),
+  REDIS_SENTINEL_NAME: z.string().default('mymaster'),
   /** the one other origin allowed to call the API from a browser (CORS); unset, none */
   CORS_ORIGIN: z.url().optional(),
   /** GET /api/metrics answers a scraper presenting this bearer token; unset, the route does not exist */
