@@ -128,4 +128,24 @@ describe('classes: assessment records (P10)', () => {
     expect((await t.call('PUT', `/api/classes/${classId}/scores/${c.id}`, { token: c.token, body: { attitude: 1, participation: 0, interaction: 0, results: 0 } })).status).toBe(403);
     expect((await t.call('PUT', `/api/classes/${classId}/scores/${people[3].id}`, { token: teacher, body: { attitude: 1, participation: 0, interaction: 0, results: 0 } })).status).toBe(404);
   });
+
+  it('candidates: an institution admin finds active officials of its region who are not members yet; members get the exam\'s course', async () => {
+    const found = await t.call('GET', `/api/classes/${classId}/candidates?q=${encodeURIComponent(people[3].username)}`, { token: admin });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([people[3].id]);
+    const all = await t.call('GET', `/api/classes/${classId}/candidates`, { token: admin });
+    const ids = all.body.items.map((c: { id: string }) => c.id);
+    for (const m of people.slice(0, 3)) expect(ids).not.toContain(m.id);
+    expect((await t.call('GET', `/api/classes/${classId}/candidates?q=%25`, { token: admin })).body.items).toEqual([]);
+    expect((await t.call('GET', `/api/classes/${classId}/candidates`, { token: teacher })).status).toBe(403);
+    // a trainee added to the class is given the course of its final exam (to take the exam)
+    const [fresh] = await officials(t, 1);
+    const enrolledIn = async () =>
+      (await t.ds.query(`SELECT count(*)::int AS n FROM enrolments e JOIN quizzes q ON q.course_id = e.course_id WHERE q.id = $1 AND e.user_id = $2`, [examId, fresh.id]))[0].n;
+    expect(await enrolledIn()).toBe(0);
+    expect((await t.call('POST', `/api/classes/${classId}/members`, { token: admin, body: { userIds: [fresh.id] } })).status).toBe(200);
+    expect(await enrolledIn()).toBe(1);
+    expect((await t.call('GET', `/api/quizzes/${examId}/attempts`, { token: fresh.token })).status).toBe(404);
+    expect((await t.call('POST', `/api/quizzes/${examId}/attempts`, { token: fresh.token })).status).toBe(201);
+  });
 });

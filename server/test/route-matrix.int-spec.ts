@@ -23,7 +23,7 @@ const WHO: Record<string, string> = {
   listQuizzes: 'A', createQuiz: 'ins', updateQuiz: 'ins', deleteQuiz: 'ins', quizStats: 'ins',
   startAttempt: 'o', getAttempt: 'o', saveAnswer: 'o', submitAttempt: 'o', myEvaluation: 'o', submitEvaluation: 'o',
   evaluationResults: 'ings', courseCompletion: 'o',
-  listClasses: 'A', createClass: 'ns', getClass: 'A', addClassMembers: 'ns', listJournal: 'A', addJournalEntry: 'o',
+  listClasses: 'A', createClass: 'ns', getClass: 'A', addClassMembers: 'ns', classCandidates: 'ns', listJournal: 'A', addJournalEntry: 'o',
   peerReviewState: 'o', submitPeerReview: 'o', scoreTrainee: 'ins', classAssessment: 'A',
   auditLog: 's',
 };

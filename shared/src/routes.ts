@@ -37,7 +37,7 @@ import {
   StartSessionResponse,
 } from './schemas/playback';
 import {
-  AssessmentRecord, ClassInput, ClassMembersRequest, ClassView, InstructorScoreInput, JournalEntryView, JournalInput, JournalQuery,
+  AssessmentRecord, ClassCandidate, ClassCandidatesQuery, ClassInput, ClassMembersRequest, ClassView, InstructorScoreInput, JournalEntryView, JournalInput, JournalQuery,
   PeerReviewInput, PeerReviewState,
   AttemptView, CourseCompletion, EvaluationInput, EvaluationResults, EvaluationResultsQuery, MyEvaluation, QuestionImportReport,
   QuestionInput, QuestionListQuery, QuestionListResponse, QuestionView, QuizInput, QuizStats, QuizUpdate, QuizView, SaveAnswerRequest,
@@ -398,6 +398,11 @@ export const routes = {
   addClassMembers: route({
     id: 'addClassMembers', method: 'POST', path: '/api/classes/:id/members', tag: 'classes', auth: REVIEWERS,
     summary: 'Enrol officials in a class (all or none)', params: IdParams, body: ClassMembersRequest, response: ClassView,
+  }),
+  classCandidates: route({
+    id: 'classCandidates', method: 'GET', path: '/api/classes/:id/candidates', tag: 'classes', auth: REVIEWERS,
+    summary: 'Officials the admin may enrol in the class (active, not members yet, in the institution\'s region), by name, username or staff number',
+    params: IdParams, query: ClassCandidatesQuery, response: z.object({ items: z.array(ClassCandidate) }),
   }),
   listJournal: route({
     id: 'listJournal', method: 'GET', path: '/api/classes/:id/journal', tag: 'classes', auth: 'authenticated',

@@ -8,6 +8,8 @@ import { CatalogPage } from '../features/catalog/catalog-page';
 import { CourseDetailPage } from '../features/catalog/course-detail-page';
 import { MyCoursesPage } from '../features/catalog/my-courses-page';
 import { CategoriesPage } from '../features/categories/categories-page';
+import { ClassListPage } from '../features/classes/class-list-page';
+import { ClassPage } from '../features/classes/class-page';
 import { ManagedCoursesPage } from '../features/courses/managed-courses-page';
 import { HomePage } from '../features/home/home-page';
 import { LessonCreditPage } from '../features/learning/lesson-credit-page';
@@ -54,6 +56,9 @@ export const router = createBrowserRouter([
       { path: 'manage/courses', element: <RequirePage path="/manage/courses"><ManagedCoursesPage /></RequirePage> },
       { path: 'review', element: <RequirePage path="/review"><ReviewListPage /></RequirePage> },
       { path: 'review/:id', element: <RequireRoles roles={REVIEWERS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyReview }] },
+      // 班次: whether the caller is in a class is the server's to decide (404 otherwise)
+      { path: 'classes', element: <RequirePage path="/classes"><ClassListPage /></RequirePage> },
+      { path: 'classes/:id', element: <RequirePage path="/classes"><ClassPage /></RequirePage> },
       { path: 'categories', element: <RequirePage path="/categories"><CategoriesPage /></RequirePage> },
       // visibility of one course is the server's to decide (published, enrolled, managed)
       { path: 'courses/:id', element: <CourseDetailPage /> },

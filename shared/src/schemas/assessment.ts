@@ -338,6 +338,10 @@ export const ClassView = z.object({
 });
 export type ClassView = z.infer<typeof ClassView>;
 export const ClassMembersRequest = z.object({ userIds: z.array(Uuid).min(1).max(2000) }).strict();
+/** officials an admin may enrol: active, not yet members, within the institution's region */
+export const ClassCandidatesQuery = z.object({ q: z.string().trim().max(60).optional() });
+export const ClassCandidate = z.object({ id: Uuid, name: z.string(), username: z.string(), staffNo: z.string().nullable(), orgUnitName: z.string().nullable() });
+export type ClassCandidate = z.infer<typeof ClassCandidate>;
 
 export const JournalInput = z.object({ entryDate: z.iso.date(), content: z.string().trim().min(5, issue('请至少写 5 个字', 'Write at least 5 characters')).max(5000) }).strict();
 export const JournalEntryView = z.object({ id: Uuid, userId: Uuid, userName: z.string(), entryDate: z.string(), content: z.string(), createdAt: z.string() });

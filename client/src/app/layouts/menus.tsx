@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
+  SolutionOutlined,
   LineChartOutlined,
   ReadOutlined,
   TagsOutlined,
@@ -40,20 +41,24 @@ const MY_LEARNING: MenuEntry = {
 };
 const COURSE_MANAGE: MenuEntry = { path: '/manage/courses', label: 'menu.courseManage', icon: <BookOutlined />, testId: 'menu-course-manage', group: 'main', also: ['/courses/', '/lessons/'] };
 const REVIEW: MenuEntry = { path: '/review', label: 'menu.review', icon: <AuditOutlined />, testId: 'menu-review', group: 'admin' };
+// 班次: a trainee's classes (我的班次), or those an instructor teaches and an institution runs (班次管理)
+const MY_CLASSES: MenuEntry = { path: '/classes', label: 'menu.myClasses', icon: <SolutionOutlined />, testId: 'menu-classes', group: 'main' };
+const CLASS_MANAGE: MenuEntry = { ...MY_CLASSES, label: 'menu.classManage' };
 const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', icon: <TagsOutlined />, testId: 'menu-categories', group: 'admin' };
 
 /**
  * The menu of each role, and so the pages each role may open. Later features add their
- * entries here (learning records, classes, reports ...).
+ * entries here (learning records, reports ...).
  */
 export const ROLE_MENUS: Record<Role, readonly MenuEntry[]> = {
-  official: [HOME, CATALOG, MY_COURSES, MY_LEARNING, PASSWORD],
-  instructor: [HOME, COURSE_MANAGE, PASSWORD],
-  // their institution's courses, reviews, instructors and administrators only
-  institution_admin: [HOME, COURSE_MANAGE, REVIEW, USERS, PASSWORD],
+  official: [HOME, CATALOG, MY_COURSES, MY_LEARNING, MY_CLASSES, PASSWORD],
+  instructor: [HOME, COURSE_MANAGE, CLASS_MANAGE, PASSWORD],
+  // their institution's courses, classes, reviews, instructors and administrators only
+  institution_admin: [HOME, COURSE_MANAGE, CLASS_MANAGE, REVIEW, USERS, PASSWORD],
   // browse the catalogue to assign required courses to their units
   org_admin: [HOME, CATALOG, USERS, ORG, IMPORT, PASSWORD],
-  sys_admin: [HOME, CATALOG, REVIEW, CATEGORIES, USERS, ORG, IMPORT, PASSWORD],
+  // every institution's classes (trainees are enrolled by any admin; classes are opened by an institution)
+  sys_admin: [HOME, CATALOG, CLASS_MANAGE, REVIEW, CATEGORIES, USERS, ORG, IMPORT, PASSWORD],
 };
 
 export function mayOpen(role: Role, path: string): boolean {

@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   LineChartOutlined,
   ReadOutlined,
+  SolutionOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -136,10 +137,12 @@ const LEARNER_LINKS: HomeLink[] = [
   { path: '/catalog', icon: <AppstoreOutlined />, text: 'home.goCatalog', testId: 'home-go-catalog' },
   { path: '/my/courses', icon: <ReadOutlined />, text: 'home.goMyCourses', testId: 'home-go-my-courses' },
   { path: '/my/learning', icon: <LineChartOutlined />, text: 'home.goMyLearning', testId: 'home-go-my-learning' },
+  { path: '/classes', icon: <SolutionOutlined />, text: 'home.goMyClasses', testId: 'home-go-classes' },
 ];
 
 const ADMIN_LINKS: HomeLink[] = [
   { path: '/manage/courses', icon: <BookOutlined />, text: 'home.goCourseManage', testId: 'home-go-course-manage' },
+  { path: '/classes', icon: <SolutionOutlined />, text: 'home.goClassManage', testId: 'home-go-classes' },
   { path: '/review', icon: <AuditOutlined />, text: 'home.goReview', testId: 'home-go-review' },
   { path: '/catalog', icon: <AppstoreOutlined />, text: 'home.goCatalog', testId: 'home-go-catalog' },
   { path: '/categories', icon: <TagsOutlined />, text: 'home.goCategories', testId: 'home-go-categories' },

@@ -1,4 +1,5 @@
 import { enAssessment } from './assessment.en';
+import { enClasses } from './classes.en';
 import type { MessageKey } from './zh';
 
 /** English UI strings: every key of the Chinese dictionary, checked by the type. */
@@ -600,4 +601,5 @@ export const en: Record<MessageKey, string> = {
   'credit.reason': 'Reason',
 
   ...enAssessment,
+  ...enClasses,
 };

@@ -1,4 +1,5 @@
 import { zhAssessment } from './assessment.zh';
+import { zhClasses } from './classes.zh';
 
 /** Chinese (zh-CN) UI strings: the primary language. `{name}` marks a substitution. */
 export const zh = {
@@ -599,6 +600,7 @@ export const zh = {
   'credit.reason': '原因',
 
   ...zhAssessment,
+  ...zhClasses,
 };
 
 export type MessageKey = keyof typeof zh;

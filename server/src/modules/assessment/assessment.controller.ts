@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Query, Req, Res } from '@nestjs/common';
 import {
-  ClassInput, ClassMembersRequest, InstructorScoreInput, JournalInput, JournalQuery, PeerReviewInput,
+  ClassCandidatesQuery, ClassInput, ClassMembersRequest, InstructorScoreInput, JournalInput, JournalQuery, PeerReviewInput,
   EvaluationInput, EvaluationResultsQuery, QuestionInput, QuestionListQuery, QuizInput, QuizUpdate, routes, SaveAnswerRequest,
 } from '@xueshi/shared';
 import type { FastifyReply } from 'fastify';
@@ -142,6 +142,11 @@ export class ClassesController {
   @Route(routes.addClassMembers)
   addMembers(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: Out<typeof ClassMembersRequest>) {
     return this.classes.addMembers(p, id, body);
+  }
+
+  @Route(routes.classCandidates)
+  candidates(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: Out<typeof ClassCandidatesQuery>) {
+    return this.classes.candidates(p, id, q.q);
   }
 
   @Route(routes.listJournal)

@@ -140,8 +140,35 @@ export class ClassesService {
       const missing = ids.filter((x) => !found.some((f) => f.id === x));
       throw new AppError('VALIDATION_FAILED', { zh: `${missing.length} 人不是在用的学员账号，未编排任何人`, en: `${missing.length} are not active officials; nobody was enrolled` }, 'userIds', { details: { missing } });
     }
-    await this.ds.query('INSERT INTO class_members (class_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [id, ids]);
+    await this.ds.transaction(async (m) => {
+      await m.query('INSERT INTO class_members (class_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [id, ids]);
+      // the class's final exam belongs to a course: its trainees are given that course
+      if (c.exam_course_id) {
+        await m.query(
+          `INSERT INTO enrolments (user_id, course_id, source, assigned_by) SELECT unnest($1::uuid[]), $2, 'assigned', $3 ON CONFLICT (user_id, course_id) DO NOTHING`,
+          [ids, c.exam_course_id, p.userId],
+        );
+      }
+    });
     return this.view(c, 'admin');
+  }
+
+  /** Officials an admin may enrol: active, not members yet, under the institution's org unit (any, for the system admin). */
+  async candidates(p: Principal, id: string, q?: string) {
+    const c = await this.row(id);
+    if ((await this.roleIn(p, c)) !== 'admin') throw new AppError('FORBIDDEN', { zh: '只有本机构管理员可以编排学员', en: 'Only the institution\'s admins enrol trainees' });
+    const needle = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+    const items = await this.ds.query(
+      `SELECT u.id, u.name, u.username, u.staff_no AS "staffNo", ou.name AS "orgUnitName"
+         FROM users u LEFT JOIN org_units ou ON ou.id = u.org_unit_id
+        WHERE u.role = 'official' AND NOT u.disabled
+          AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = $1 AND m.user_id = u.id)
+          AND ($2::text IS NULL OR u.name ILIKE $2 OR u.username ILIKE $2 OR u.staff_no ILIKE $2)
+          AND ($3::boolean OR ou.path LIKE (SELECT iu.path FROM institutions i JOIN org_units iu ON iu.id = i.org_unit_id WHERE i.id = $4) || '%')
+        ORDER BY u.name, u.id LIMIT 30`,
+      [id, needle, p.role === 'sys_admin', c.institution_id],
+    );
+    return { items };
   }
 
   // ---- the learning journal (写实记录) -----------------------------------------------------------
