@@ -26,13 +26,15 @@ export const CLIENT_CSP = [
  * (the media cookie only reads signed media), so there is no CSRF surface to guard.
  */
 export function registerSecurityHeaders(fastify: FastifyInstance, corsOrigin: string | undefined) {
+  const always = {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'cross-origin-opener-policy': 'same-origin',
+  };
   fastify.addHook('onRequest', (req, reply, done) => {
-    void reply
-      .header('x-content-type-options', 'nosniff')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-      .header('cross-origin-opener-policy', 'same-origin');
+    void reply.headers(always);
     if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     const origin = req.headers.origin;
     if (corsOrigin && origin === corsOrigin) {

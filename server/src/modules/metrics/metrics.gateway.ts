@@ -31,11 +31,20 @@ export class MetricsGateway implements OnModuleInit {
 
   onModuleInit() {
     const fastify = this.host.httpAdapter.getInstance() as unknown as FastifyInstance;
+    // the labelled series are looked up once and kept: the hot path only adds to them
+    const counters = new Map<string, ReturnType<typeof httpRequests.labels>>();
+    const timers = new Map<string, ReturnType<typeof httpDuration.labels>>();
     fastify.addHook('onResponse', (req, reply, done) => {
       const route = req.routeOptions?.url ?? 'unmatched';
       if (route !== '/api/metrics') {
-        httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
-        httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+        const rk = `${req.method} ${route}`;
+        const ck = `${rk} ${reply.statusCode}`;
+        let c = counters.get(ck);
+        if (!c) counters.set(ck, (c = httpRequests.labels(req.method, route, String(reply.statusCode))));
+        let h = timers.get(rk);
+        if (!h) timers.set(rk, (h = httpDuration.labels(req.method, route)));
+        c.inc();
+        h.observe(reply.elapsedTime / 1000);
       }
       done();
     });

@@ -41,3 +41,22 @@ export const SHARED = {
   sessionsFlushed: 'sessions_flushed',
   beatsFlushed: 'beats_flushed',
 } as const;
+
+const accepted = heartbeats.labels('accepted', '');
+const rejectedBy = new Map<string, ReturnType<typeof heartbeats.labels>>();
+const uncountedBy = new Map<string, ReturnType<typeof uncountedSeconds.labels>>();
+
+/** Count one heartbeat answer (labelled series kept, not looked up per request). */
+export function countHeartbeats(r: { accepted: number; rejected: { reason: string }[]; uncounted: Record<string, number> }) {
+  if (r.accepted) accepted.inc(r.accepted);
+  for (const x of r.rejected) {
+    let c = rejectedBy.get(x.reason);
+    if (!c) rejectedBy.set(x.reason, (c = heartbeats.labels('rejected', x.reason)));
+    c.inc();
+  }
+  for (const [reason, s] of Object.entries(r.uncounted)) {
+    let c = uncountedBy.get(reason);
+    if (!c) uncountedBy.set(reason, (c = uncountedSeconds.labels(reason)));
+    c.inc(s);
+  }
+}

@@ -15,7 +15,7 @@ import { PolicyService } from '../policy/policy.service';
 import { ATTENTION_LUA, HEARTBEAT_LUA } from './heartbeat.lua';
 import { sessionKeys } from './keys';
 import { PlaybackRepository } from './playback.repository';
-import { heartbeats, uncountedSeconds } from '../metrics/metrics';
+import { countHeartbeats } from '../metrics/metrics';
 
 type Beats = z.output<typeof HeartbeatSchema>['beats'];
 
@@ -123,9 +123,7 @@ export class PlaybackService {
       attention: { id: string; deadline: number } | null;
       verified: number;
     };
-    if (r.accepted) heartbeats.inc({ outcome: 'accepted', reason: '' }, r.accepted);
-    if (Array.isArray(r.rejected)) for (const x of r.rejected) heartbeats.inc({ outcome: 'rejected', reason: x.reason });
-    if (!Array.isArray(r.uncounted)) for (const [reason, s] of Object.entries(r.uncounted)) uncountedSeconds.inc({ reason }, s);
+    countHeartbeats({ accepted: r.accepted, rejected: Array.isArray(r.rejected) ? r.rejected : [], uncounted: Array.isArray(r.uncounted) ? {} : r.uncounted });
     return {
       accepted: r.accepted,
       // cjson encodes an empty table as {}
