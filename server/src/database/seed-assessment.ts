@@ -53,5 +53,11 @@ export async function seedDemoAssessment(ds: DataSource): Promise<number> {
     await ds.query(`INSERT INTO class_members (class_id, user_id) SELECT $1, id FROM users WHERE username IN ('official', 'official2', 'official3')`, [c.id]);
     created++;
   }
+  // the class's trainees are given the course of its final exam, as the class page does
+  await ds.query(
+    `INSERT INTO enrolments (user_id, course_id, source) SELECT m.user_id, $2, 'assigned' FROM class_members m JOIN training_classes c ON c.id = m.class_id
+      WHERE c.title = $1 ON CONFLICT (user_id, course_id) DO NOTHING`,
+    [title, course.id],
+  );
   return created;
 }
