@@ -1,14 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Platform, SHOTS, startPlatform } from './platform';
-
-async function login(page: Page, base: string, username: string, password = 'Xueshi2026') {
-  await page.goto(base + '/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor();
-}
+import { expectText, login } from './browser';
 
 describe('the platform in a browser: accounts and administration', () => {
   let p: Platform;
@@ -67,11 +60,3 @@ describe('the platform in a browser: accounts and administration', () => {
   });
 });
 
-async function expectText(loc: import('playwright-core').Locator, text: string) {
-  await loc.waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await loc.innerText()).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await loc.innerText()).toContain(text);
-}

@@ -11,6 +11,7 @@ import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
+import { expectText, login } from './browser';
 
 /**
  * 考试与评估 in a real browser: an instructor keeps the course's question bank (a refused import
@@ -45,23 +46,6 @@ const QUESTIONS = [
     answer: ['C'], explanation: '', tags: ['行政复议'],
   },
 ];
-
-async function login(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto(base + '/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor();
-}
-
-async function expectText(loc: Locator, text: string) {
-  await loc.waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await loc.innerText()).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await loc.innerText()).toContain(text);
-}
 
 /** Wait until an attribute has the value, clicking `refresh` meanwhile when given. */
 async function attrBecomes(page: Page, loc: Locator, attr: string, value: string, refresh?: Locator, timeout = 20_000) {

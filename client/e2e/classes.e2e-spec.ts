@@ -8,6 +8,7 @@ import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
+import { expectText, login } from './browser';
 
 /**
  * 班次考核 (P10) in a real browser: a trainee keeps the learning journal (写实记录) and rates a
@@ -22,23 +23,6 @@ const TITLE = '2026 年第一期新录用公务员初任培训班（e2e）';
 const EXAM_COURSE = '依法行政与公务员法（班次 e2e）';
 const EXAM_TITLE = '依法行政结业考试';
 const JOURNAL = '学习了《公务员法》关于录用与考核的规定，结合本单位执法工作，体会到依法履职必须程序到位、证据充分。';
-
-async function login(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto(base + '/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor();
-}
-
-async function expectText(loc: Locator, text: string) {
-  await loc.first().waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await loc.first().innerText()).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await loc.first().innerText()).toContain(text);
-}
 
 /** Wait until an attribute has the value. */
 async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/data-source';
 import { DEMO_PASSWORD } from '../../server/src/database/seed';
@@ -7,6 +7,7 @@ import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/co
 import type { TestApp } from '../../server/test/harness';
 import { makeVideo } from '../../server/test/media-fixtures';
 import { Platform, SHOTS, startPlatform } from './platform';
+import { expectText, login } from './browser';
 
 /**
  * 学时 in a real browser: an official plays a real HLS lesson to the end and sees the course
@@ -18,23 +19,6 @@ const POLICY = `INSERT INTO policy_versions (year, settings) VALUES (extract(yea
                 ON CONFLICT (year) DO UPDATE SET settings = EXCLUDED.settings`;
 const FAST = { heartbeatIntervalSeconds: 2, attentionMeanMinutes: 0 };
 const COURSE_TITLE = '“互联网+政务服务”实务（e2e）';
-
-async function login(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto(base + '/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor();
-}
-
-async function expectText(loc: Locator, text: string) {
-  await loc.waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await loc.innerText()).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await loc.innerText()).toContain(text);
-}
 
 /** the verified seconds the player shows (its data attribute; the text is mm:ss) */
 const verified = async (page: Page) => Number(await page.getByTestId('player-verified').getAttribute('data-seconds'));

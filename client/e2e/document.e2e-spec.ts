@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/data-source';
 import { DEMO_PASSWORD } from '../../server/src/database/seed';
@@ -7,6 +7,7 @@ import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
+import { expectText, login } from './browser';
 
 /**
  * 学时 for documents in a real browser: an official reads a 3-page PDF in the pdf.js reader, each
@@ -20,23 +21,6 @@ const POLICY = `INSERT INTO policy_versions (year, settings) VALUES (extract(yea
 const FAST = { heartbeatIntervalSeconds: 2, attentionMeanMinutes: 0 };
 const SHORT_TITLE = '公文写作规范（文档 e2e）';
 const LONG_TITLE = '保密知识读本（文档 e2e）';
-
-async function login(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto(base + '/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor();
-}
-
-async function expectText(loc: Locator, text: string) {
-  await loc.waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await loc.innerText()).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await loc.innerText()).toContain(text);
-}
 
 const verified = async (page: Page) => Number(await page.getByTestId('player-verified').getAttribute('data-seconds'));
 const acked = async (page: Page) => Number(await page.getByTestId('learning-panel').getAttribute('data-acked'));
