@@ -6,12 +6,12 @@ import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { QUESTION_COLUMNS } from '../../shared/src/schemas/assessment';
 import { dataSourceOptions } from '../../server/src/database/data-source';
-import { DEMO_PASSWORD } from '../../server/src/database/seed';
 import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
 import { expectText, login } from './browser';
+import { processApp } from '../../server/test/processes';
 
 /**
  * 考试与评估 in a real browser: an instructor keeps the course's question bank (a refused import
@@ -87,25 +87,7 @@ describe('the platform in a browser: question bank, final exam, evaluation and c
     p = await startPlatform();
     ds = new DataSource(dataSourceOptions(p.databaseUrl, { poolSize: 2 }));
     await ds.initialize();
-    const url = p.url;
-    t = {
-      url,
-      databaseUrl: p.databaseUrl,
-      ds,
-      async call(method: string, route: string, o: { token?: string; body?: unknown } = {}) {
-        const headers: Record<string, string> = {};
-        if (o.token) headers.authorization = `Bearer ${o.token}`;
-        if (o.body !== undefined) headers['content-type'] = 'application/json';
-        const res = await fetch(url + route, { method, headers, body: o.body !== undefined ? JSON.stringify(o.body) : undefined });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-      },
-      async login(username: string, password = DEMO_PASSWORD) {
-        const r = await t.call('POST', '/api/auth/login', { body: { username, password } });
-        if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body.accessToken;
-      },
-    } as unknown as TestApp;
+    t = processApp(p.url, p.databaseUrl, '', ds);
 
     // a one-page document read for 2 s: the quickest lesson to complete
     await ds.query(POLICY, [JSON.stringify(FAST)]);

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/data-source';
-import { DEMO_PASSWORD } from '../../server/src/database/seed';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { makeVideo } from '../../server/test/media-fixtures';
 import { Platform, SHOTS, startPlatform } from './platform';
 import { expectText, login } from './browser';
+import { processApp } from '../../server/test/processes';
 
 /**
  * 学时 in a real browser: an official plays a real HLS lesson to the end and sees the course
@@ -98,25 +98,7 @@ describe('the platform in a browser: watching earns credit hours', () => {
     p = await startPlatform();
     ds = new DataSource(dataSourceOptions(p.databaseUrl, { poolSize: 2 }));
     await ds.initialize();
-    const url = p.url;
-    t = {
-      url,
-      databaseUrl: p.databaseUrl,
-      ds,
-      async call(method: string, route: string, o: { token?: string; body?: unknown; raw?: unknown } = {}) {
-        const headers: Record<string, string> = {};
-        if (o.token) headers.authorization = `Bearer ${o.token}`;
-        if (o.body !== undefined) headers['content-type'] = 'application/json';
-        const res = await fetch(url + route, { method, headers, body: o.body !== undefined ? JSON.stringify(o.body) : (o.raw as never) });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-      },
-      async login(username: string, password = DEMO_PASSWORD) {
-        const r = await t.call('POST', '/api/auth/login', { body: { username, password } });
-        if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body.accessToken;
-      },
-    } as unknown as TestApp;
+    t = processApp(p.url, p.databaseUrl, '', ds);
     await ds.query(POLICY, [JSON.stringify(FAST)]);
 
     const teacher = await t.login('teacher');

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/data-source';
-import { DEMO_PASSWORD } from '../../server/src/database/seed';
 import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
 import { expectText, login } from './browser';
+import { processApp } from '../../server/test/processes';
 
 /**
  * 学时 for documents in a real browser: an official reads a 3-page PDF in the pdf.js reader, each
@@ -80,25 +80,7 @@ describe('the platform in a browser: reading a document earns credit hours', () 
     p = await startPlatform();
     ds = new DataSource(dataSourceOptions(p.databaseUrl, { poolSize: 2 }));
     await ds.initialize();
-    const url = p.url;
-    t = {
-      url,
-      databaseUrl: p.databaseUrl,
-      ds,
-      async call(method: string, route: string, o: { token?: string; body?: unknown } = {}) {
-        const headers: Record<string, string> = {};
-        if (o.token) headers.authorization = `Bearer ${o.token}`;
-        if (o.body !== undefined) headers['content-type'] = 'application/json';
-        const res = await fetch(url + route, { method, headers, body: o.body !== undefined ? JSON.stringify(o.body) : undefined });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-      },
-      async login(username: string, password = DEMO_PASSWORD) {
-        const r = await t.call('POST', '/api/auth/login', { body: { username, password } });
-        if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body.accessToken;
-      },
-    } as unknown as TestApp;
+    t = processApp(p.url, p.databaseUrl, '', ds);
 
     // a document's axis is fixed when it is uploaded: seconds per page from that year's policy
     const teacher = await t.login('teacher');

@@ -110,7 +110,9 @@ export function processApp(url: string, databaseUrl: string, redisPrefix: string
     url, databaseUrl, redisPrefix, ds, callAt,
     call: (method: string, p: string, o: CallOptions = {}) => callAt(url, method, p, o),
     async login(username: string, password = DEMO_PASSWORD) {
-      return (await callAt(url, 'POST', '/api/auth/login', { body: { username, password } })).body.accessToken;
+      const r = await callAt(url, 'POST', '/api/auth/login', { body: { username, password } });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.accessToken;
     },
   };
   return app as unknown as TestApp & { callAt: typeof callAt };

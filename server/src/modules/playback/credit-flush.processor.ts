@@ -52,18 +52,15 @@ export class CreditFlushProcessor {
   }
 
   /**
-   * Drain the dirty sessions in batches, two stages deep: while one batch is written to PostgreSQL
-   * the next is claimed from Redis (never the same sessions: those still in flight are skipped).
+   * Drain the due sessions in batches, two stages deep: while one batch is written to PostgreSQL
+   * the next is claimed from Redis (never the same sessions: a claim moves them a lease ahead).
    */
   async process(): Promise<{ sessions: number; beats: number }> {
     let sessions = 0;
     let beats = 0;
-    const inflight = new Set<string>();
     const take = async () => {
       // the sessions whose work is due: live ones a flush delay after their first unflushed beat, ended ones at once
-      const due = await this.redis.client.zrangebyscore(sessionKeys(this.redis, '').dirty, '-inf', Date.now(), 'LIMIT', 0, 2 * BATCH);
-      const sids = due.filter((s) => !inflight.has(s)).slice(0, BATCH);
-      for (const s of sids) inflight.add(s);
+      const sids = await this.redis.client.zrangebyscore(sessionKeys(this.redis, '').dirty, '-inf', Date.now(), 'LIMIT', 0, BATCH);
       return { sids, batch: sids.length ? await this.claim(sids) : [] };
     };
     const none = Promise.resolve({ sids: [] as string[], batch: [] as Claimed[] });
@@ -75,7 +72,6 @@ export class CreditFlushProcessor {
         next = cur.sids.length === BATCH ? take() : none;
         if (cur.batch.length) await this.write(cur.batch);
         await this.ack(cur.batch);
-        for (const s of cur.sids) inflight.delete(s);
         sessions += cur.batch.length;
         beats += cur.batch.reduce((n, b) => n + b.accepted + b.rejected.length, 0);
       }
