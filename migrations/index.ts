@@ -5,5 +5,6 @@ import { Credit1795887841511 } from './1795887841511-Credit';
 import { DocumentPages1795894078870 } from './1795894078870-DocumentPages';
 import { Assessment1795897007833 } from './1795897007833-Assessment';
 import { AuditLog1795899578942 } from './1795899578942-AuditLog';
+import { Compliance1795903424965 } from './1795903424965-Compliance';
 
-export const MIGRATIONS: Function[] = [Init1795884420828, Courseware1795885126413, Credit1795887841511, DocumentPages1795894078870, Assessment1795897007833, AuditLog1795899578942];
+export const MIGRATIONS: Function[] = [Init1795884420828, Courseware1795885126413, Credit1795887841511, DocumentPages1795894078870, Assessment1795897007833, AuditLog1795899578942, Compliance1795903424965];

@@ -18,10 +18,14 @@ import { CreditsModule } from './modules/credits/credits.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { TrainingModule } from './modules/training/training.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
+import { ArchivesModule } from './modules/archives/archives.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule, MetricsModule, AuditModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule, TrainingModule, ComplianceModule, ArchivesModule, SupervisionModule, MetricsModule, AuditModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -50,11 +50,14 @@ describe('I7: the ledger is append-only, hash-chained, corrected only by new ent
     const ok = await verifyCli(t.databaseUrl);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('every chain intact');
+    expect(ok.out).toContain('totals: every official-year matches the ledger');
     const [second] = await t.ds.query('SELECT id FROM credit_ledger WHERE user_id = $1 AND seq = 2', [officialId]);
     await t.ds.query('UPDATE credit_ledger SET hours = 9.5 WHERE id = $1', [second.id]);
     const bad = await verifyCli(t.databaseUrl);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`BROKEN at entry id=${second.id} (user ${officialId}, #2): content does not match its hash`);
+    // the dashboards' totals were summed from the true entry: they no longer match the edited ledger either
+    expect(bad.out).toContain(`totals: user ${officialId}`);
     await t.ds.query('UPDATE credit_ledger SET hours = -0.5 WHERE id = $1', [second.id]);
     expect((await verifyLedger(t.ds)).broken).toEqual([]);
     // removing an entry breaks the chain at the next one

@@ -25,6 +25,12 @@ const WHO: Record<string, string> = {
   evaluationResults: 'ings', courseCompletion: 'o',
   listClasses: 'A', createClass: 'ns', getClass: 'A', addClassMembers: 'ns', classCandidates: 'ns', listJournal: 'A', addJournalEntry: 'o',
   peerReviewState: 'o', submitPeerReview: 'o', scoreTrainee: 'ins', classAssessment: 'A',
+  createAppeal: 'o', listAppeals: 'ogs', getAppeal: 'ogs', decideAppeal: 'gs', exportAppeals: 'gs', anomalies: 'gs', exportAnomalies: 'gs', exportUsers: 'ngs',
+  updateClass: 'ns', publishClass: 'ns', addClassSession: 'ns', updateClassSession: 'ns', deleteClassSession: 'ns', classAttendance: 'ins',
+  recordAttendance: 'ns', addClassMembersByUnit: 'ns', importClassMembers: 'ns', removeClassMember: 'ns', classCompletion: 'ins',
+  exportClassCompletion: 'ns', finishClass: 'ns', getPolicy: 'A', updatePolicy: 's',
+  myCompliance: 'o', officialCompliance: 'ngs', complianceList: 'ngs', exportComplianceList: 'ngs', complianceDashboard: 'ngs', sendReminders: 'ngs',
+  myNotifications: 'A', readNotification: 'A', archive: 'ongs', archivePdf: 'ongs', archiveXlsx: 'ongs', verifyArchive: 'P',
   auditLog: 's',
 };
 

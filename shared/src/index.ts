@@ -11,3 +11,4 @@ export * from './schemas/courses';
 export * from './policy';
 export * from './schemas/playback';
 export * from './schemas/assessment';
+export * from './schemas/compliance';

@@ -12,6 +12,15 @@ export const PolicySettings = z.object({
   hoursPerDay: z.number().min(0.1).max(24),
   /** P2 */
   legalHoursLawEnforcement: z.number().min(0).max(1000),
+  /** P3: rule-of-law content in initial and appointment classes */
+  ruleOfLawHours: z.number().min(0).max(100),
+  /** P4 */
+  initialDays: z.number().min(0).max(365),
+  /** P5 */
+  appointmentDaysSection: z.number().min(0).max(365),
+  appointmentDaysDivision: z.number().min(0).max(365),
+  /** P6: 双基 officials' off-the-job days */
+  grassrootsDays: z.number().min(0).max(365),
   /** heartbeat cadence the player keeps */
   heartbeatIntervalSeconds: z.number().min(1).max(300),
   /** I3: the fastest playback rate that still earns credit */
@@ -32,6 +41,11 @@ export const DEFAULT_POLICY: PolicySettings = {
   yearlyDays: 12,
   hoursPerDay: 7.5,
   legalHoursLawEnforcement: 24,
+  ruleOfLawHours: 4,
+  initialDays: 12,
+  appointmentDaysSection: 15,
+  appointmentDaysDivision: 30,
+  grassrootsDays: 6,
   heartbeatIntervalSeconds: 15,
   maxCreditedRate: 1.0,
   completionCoverage: 0.95,
@@ -40,3 +54,19 @@ export const DEFAULT_POLICY: PolicySettings = {
   attentionTimeoutSeconds: 60,
   documentMinSecondsPerPage: 30,
 };
+
+/** The settings of one year as the API shows them. */
+export const PolicyYearView = z.object({
+  year: z.number().int(),
+  settings: PolicySettings,
+  /** no row for the year: the defaults apply */
+  isDefault: z.boolean(),
+  /** a past year is closed: its settings, and so its results, no longer change */
+  editable: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type PolicyYearView = z.infer<typeof PolicyYearView>;
+export const PolicyYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** only the settings given change; the others keep the year's value */
+export const PolicyUpdate = PolicySettings.partial().strict();
+export type PolicyUpdate = z.infer<typeof PolicyUpdate>;

@@ -44,6 +44,15 @@ import {
   SaveAnswerResponse,
 } from './schemas/assessment';
 import { HealthResponse } from './schemas/health';
+import { ClassUpdate } from './schemas/assessment';
+import { PolicyUpdate, PolicyYearParams, PolicyYearView } from './policy';
+import {
+  AnomalyQuery, AnomalyView, AppealDecision, AppealDetail, AppealInput, AppealListQuery, AppealView, ArchiveParams, ArchiveView, AttendanceUpdate,
+  AttendanceView, ClassCompletion, ClassMemberParams, ClassSessionParams, ComplianceListQuery, ComplianceQuery, ComplianceRow, Dashboard,
+  DashboardQuery, MembersByUnitRequest, MembersImportReport, NotificationList, OfficialCompliance, OfflineSessionInput, RemindersRequest,
+  RemindersResponse, VerifyParams, VerifyResult,
+} from './schemas/compliance';
+import { ListUsersQuery as UsersExportQuery } from './schemas/users';
 import {
   CreateInstitutionRequest,
   CreateOrgUnitRequest,
@@ -429,6 +438,158 @@ export const routes = {
     id: 'classAssessment', method: 'GET', path: '/api/classes/:id/assessment', tag: 'classes', auth: 'authenticated',
     summary: 'Assessment records: every member\'s for instructors and admins, one\'s own for a trainee',
     params: IdParams, response: z.object({ items: z.array(AssessmentRecord) }),
+  }),
+
+  updateClass: route({
+    id: 'updateClass', method: 'PATCH', path: '/api/classes/:id', tag: 'classes', auth: REVIEWERS,
+    summary: 'Change a class that has not finished; the rules are checked again (a published class must keep meeting them)',
+    params: IdParams, body: ClassUpdate, response: ClassView,
+  }),
+  publishClass: route({
+    id: 'publishClass', method: 'POST', path: '/api/classes/:id/publish', tag: 'classes', auth: REVIEWERS,
+    summary: 'Publish a class: refused (409, naming each rule) while it breaks P3–P5', params: IdParams, response: ClassView,
+  }),
+  addClassSession: route({
+    id: 'addClassSession', method: 'POST', path: '/api/classes/:id/sessions', tag: 'classes', auth: REVIEWERS,
+    summary: 'Add an offline (脱产) session: a day or half a day, with its rule-of-law hours', params: IdParams, body: OfflineSessionInput, response: ClassView, status: 201,
+  }),
+  updateClassSession: route({
+    id: 'updateClassSession', method: 'PUT', path: '/api/classes/:id/sessions/:sessionId', tag: 'classes', auth: REVIEWERS,
+    summary: 'Change an offline session', params: ClassSessionParams, body: OfflineSessionInput, response: ClassView,
+  }),
+  deleteClassSession: route({
+    id: 'deleteClassSession', method: 'DELETE', path: '/api/classes/:id/sessions/:sessionId', tag: 'classes', auth: REVIEWERS,
+    summary: 'Remove an offline session (and its attendance) from an unfinished class', params: ClassSessionParams, response: ClassView,
+  }),
+  classAttendance: route({
+    id: 'classAttendance', method: 'GET', path: '/api/classes/:id/attendance', tag: 'classes', auth: [...REVIEWERS, 'instructor'],
+    summary: 'Attendance of every member at every offline session', params: IdParams, response: AttendanceView,
+  }),
+  recordAttendance: route({
+    id: 'recordAttendance', method: 'PUT', path: '/api/classes/:id/attendance', tag: 'classes', auth: REVIEWERS,
+    summary: 'Record attendance (all records or none)', params: IdParams, body: AttendanceUpdate, response: AttendanceView,
+  }),
+  addClassMembersByUnit: route({
+    id: 'addClassMembersByUnit', method: 'POST', path: '/api/classes/:id/members/by-unit', tag: 'classes', auth: REVIEWERS,
+    summary: 'Enrol every active official of an organisation node (and its sub-units)', params: IdParams, body: MembersByUnitRequest, response: ClassView,
+  }),
+  importClassMembers: route({
+    id: 'importClassMembers', method: 'POST', path: '/api/classes/:id/members/import', tag: 'classes', auth: REVIEWERS,
+    summary: 'Enrol from an XLSX list (人员编号 or 用户名 per row): a file with one bad row enrols nobody and names the rows',
+    params: IdParams, response: MembersImportReport,
+    upload: { maxBytes: 5 * 1024 * 1024, accept: ['.xlsx'] },
+  }),
+  removeClassMember: route({
+    id: 'removeClassMember', method: 'DELETE', path: '/api/classes/:id/members/:userId', tag: 'classes', auth: REVIEWERS,
+    summary: 'Take a trainee out of an unfinished class', params: ClassMemberParams, response: ClassView,
+  }),
+  classCompletion: route({
+    id: 'classCompletion', method: 'GET', path: '/api/classes/:id/completion', tag: 'classes', auth: [...REVIEWERS, 'instructor'],
+    summary: 'Each trainee against completion: required courses, attendance, assessment', params: IdParams, response: ClassCompletion,
+  }),
+  exportClassCompletion: route({
+    id: 'exportClassCompletion', method: 'GET', path: '/api/classes/:id/completion.xlsx', tag: 'classes', auth: REVIEWERS,
+    summary: 'The completion list as XLSX', params: IdParams, download: 'class-completion.xlsx',
+  }),
+  finishClass: route({
+    id: 'finishClass', method: 'POST', path: '/api/classes/:id/finish', tag: 'classes', auth: REVIEWERS,
+    summary: 'Close the class (结业): each trainee\'s offline days are credited to the ledger, once', params: IdParams, response: ClassCompletion,
+  }),
+
+  // policy settings, versioned by year (I8)
+  getPolicy: route({
+    id: 'getPolicy', method: 'GET', path: '/api/policy/:year', tag: 'policy', auth: 'authenticated',
+    summary: 'The settings of a year', params: PolicyYearParams, response: PolicyYearView,
+  }),
+  updatePolicy: route({
+    id: 'updatePolicy', method: 'PUT', path: '/api/policy/:year', tag: 'policy', auth: ['sys_admin'],
+    summary: 'Change the current or a future year\'s settings; a past year is closed (409)', params: PolicyYearParams, body: PolicyUpdate, response: PolicyYearView,
+  }),
+
+  // yearly compliance (P1–P8), dashboards, reminders
+  myCompliance: route({
+    id: 'myCompliance', method: 'GET', path: '/api/compliance/me', tag: 'compliance', auth: ['official'],
+    summary: 'The caller\'s year against every requirement that applies, with the shortfall', query: ComplianceQuery, response: OfficialCompliance,
+  }),
+  officialCompliance: route({
+    id: 'officialCompliance', method: 'GET', path: '/api/compliance/officials/:id', tag: 'compliance', auth: ADMIN_ROLES,
+    summary: 'An official\'s year, within the caller\'s scope', params: IdParams, query: ComplianceQuery, response: OfficialCompliance,
+  }),
+  complianceList: route({
+    id: 'complianceList', method: 'GET', path: '/api/compliance/officials', tag: 'compliance', auth: ADMIN_ROLES,
+    summary: 'Officials of the caller\'s scope against the yearly requirement, with filters (behind, at risk …)', query: ComplianceListQuery, response: pageOf(ComplianceRow),
+  }),
+  exportComplianceList: route({
+    id: 'exportComplianceList', method: 'GET', path: '/api/compliance/officials.xlsx', tag: 'compliance', auth: ADMIN_ROLES,
+    summary: 'The same list, every page, as XLSX', query: ComplianceListQuery, download: 'compliance.xlsx',
+  }),
+  complianceDashboard: route({
+    id: 'complianceDashboard', method: 'GET', path: '/api/compliance/dashboard', tag: 'compliance', auth: ADMIN_ROLES,
+    summary: 'Share meeting the requirement by unit, distribution of hours, trend through the year, the year-end projection', query: DashboardQuery, response: Dashboard,
+  }),
+  sendReminders: route({
+    id: 'sendReminders', method: 'POST', path: '/api/compliance/reminders', tag: 'compliance', auth: ADMIN_ROLES,
+    summary: 'Remind every official projected to miss the requirement, and their unit\'s admins', body: RemindersRequest, response: RemindersResponse,
+  }),
+  myNotifications: route({
+    id: 'myNotifications', method: 'GET', path: '/api/notifications', tag: 'compliance', auth: 'authenticated',
+    summary: 'The caller\'s in-app notifications, newest first', response: NotificationList,
+  }),
+  readNotification: route({
+    id: 'readNotification', method: 'POST', path: '/api/notifications/:id/read', tag: 'compliance', auth: 'authenticated',
+    summary: 'Mark a notification read', params: IdParams, response: NotificationList,
+  }),
+
+  // training archive (培训档案) and its public verification
+  archive: route({
+    id: 'archive', method: 'GET', path: '/api/archives/:userId/:year', tag: 'archives', auth: ['official', ...ADMIN_ROLES],
+    summary: 'An official\'s training archive for a year, issued with a verification code', params: ArchiveParams, response: ArchiveView,
+  }),
+  archivePdf: route({
+    id: 'archivePdf', method: 'GET', path: '/api/archives/:userId/:year/pdf', tag: 'archives', auth: ['official', ...ADMIN_ROLES],
+    summary: 'The archive as PDF, with its verification code and QR code', params: ArchiveParams, download: 'archive.pdf',
+  }),
+  archiveXlsx: route({
+    id: 'archiveXlsx', method: 'GET', path: '/api/archives/:userId/:year/xlsx', tag: 'archives', auth: ['official', ...ADMIN_ROLES],
+    summary: 'The archive as XLSX', params: ArchiveParams, download: 'archive.xlsx',
+  }),
+  verifyArchive: route({
+    id: 'verifyArchive', method: 'GET', path: '/api/verify/:code', tag: 'archives', auth: 'public',
+    summary: 'Whether an issued archive still matches the ledger (public)', params: VerifyParams, response: VerifyResult,
+  }),
+
+  // appeals (申诉) and anomaly flags (异常提示)
+  createAppeal: route({
+    id: 'createAppeal', method: 'POST', path: '/api/appeals', tag: 'supervision', auth: ['official'],
+    summary: 'Dispute a lesson\'s uncounted time', body: AppealInput, response: AppealView, status: 201,
+  }),
+  listAppeals: route({
+    id: 'listAppeals', method: 'GET', path: '/api/appeals', tag: 'supervision', auth: ['official', 'org_admin', 'sys_admin'],
+    summary: 'One\'s own appeals, or those of the admin\'s subtree', query: AppealListQuery, response: pageOf(AppealView),
+  }),
+  getAppeal: route({
+    id: 'getAppeal', method: 'GET', path: '/api/appeals/:id', tag: 'supervision', auth: ['official', 'org_admin', 'sys_admin'],
+    summary: 'An appeal with the credit explanation of its lesson', params: IdParams, response: AppealDetail,
+  }),
+  decideAppeal: route({
+    id: 'decideAppeal', method: 'POST', path: '/api/appeals/:id/decision', tag: 'supervision', auth: ['org_admin', 'sys_admin'],
+    summary: 'Accept (a correction entry is written with the reason) or reject an open appeal', params: IdParams, body: AppealDecision, response: AppealView,
+  }),
+  anomalies: route({
+    id: 'anomalies', method: 'GET', path: '/api/anomalies', tag: 'supervision', auth: ['org_admin', 'sys_admin'],
+    summary: 'Patterns for a supervisor to judge, with the evidence (no automatic penalty)', query: AnomalyQuery, response: z.object({ items: z.array(AnomalyView) }),
+  }),
+  exportAnomalies: route({
+    id: 'exportAnomalies', method: 'GET', path: '/api/anomalies.xlsx', tag: 'supervision', auth: ['org_admin', 'sys_admin'],
+    summary: 'The anomaly list as XLSX', query: AnomalyQuery, download: 'anomalies.xlsx',
+  }),
+  exportUsers: route({
+    id: 'exportUsers', method: 'GET', path: '/api/users.xlsx', tag: 'users', auth: ADMIN_ROLES,
+    summary: 'The user list (same filters), every page, as XLSX', query: UsersExportQuery, download: 'users.xlsx',
+  }),
+  exportAppeals: route({
+    id: 'exportAppeals', method: 'GET', path: '/api/appeals.xlsx', tag: 'supervision', auth: ['org_admin', 'sys_admin'],
+    summary: 'The appeal list as XLSX', query: AppealListQuery, download: 'appeals.xlsx',
   }),
 
   auditLog: route({

@@ -30,10 +30,22 @@ const REVIEWERS = ['institution_admin', 'sys_admin'] as const;
 const lazyBuilder = async () => ({ Component: (await import('../features/courses/course-builder-page')).CourseBuilderPage });
 const lazyReview = async () => ({ Component: (await import('../features/review/review-page')).ReviewPage });
 const lazyStats = async () => ({ Component: (await import('../features/assessment/quiz-stats-page')).QuizStatsPage });
+// compliance, archives and supervision: admin pages with ECharts, and the public verification page
+const lazyMyCompliance = async () => ({ Component: (await import('../features/compliance/my-compliance-page')).MyCompliancePage });
+const lazyDashboard = async () => ({ Component: (await import('../features/compliance/dashboard-page')).DashboardPage });
+const lazyOfficialCompliance = async () => ({ Component: (await import('../features/compliance/official-compliance-page')).OfficialCompliancePage });
+const lazyPolicy = async () => ({ Component: (await import('../features/compliance/policy-page')).PolicyPage });
+const lazyArchive = async () => ({ Component: (await import('../features/archive/archive-page')).ArchivePage });
+const lazyVerify = async () => ({ Component: (await import('../features/archive/verify-page')).VerifyPage });
+const lazyAppeals = async () => ({ Component: (await import('../features/supervision/appeals-page')).AppealsPage });
+const lazyAppeal = async () => ({ Component: (await import('../features/supervision/appeal-page')).AppealPage });
+const lazyAnomalies = async () => ({ Component: (await import('../features/supervision/anomalies-page')).AnomaliesPage });
 const lazyPlayer = async () => ({ Component: (await import('../features/player/lesson-player-page')).LessonPlayerPage });
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // public: anyone holding an archive checks its verification code (培训档案核验)
+  { path: '/verify/:code', hydrateFallbackElement: <FullPageSpin />, lazy: lazyVerify },
   {
     path: '/',
     // shown while a lazily loaded page arrives on the first load
@@ -59,6 +71,15 @@ export const router = createBrowserRouter([
       // 班次: whether the caller is in a class is the server's to decide (404 otherwise)
       { path: 'classes', element: <RequirePage path="/classes"><ClassListPage /></RequirePage> },
       { path: 'classes/:id', element: <RequirePage path="/classes"><ClassPage /></RequirePage> },
+      { path: 'my/compliance', element: <RequirePage path="/my/compliance"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyMyCompliance }] },
+      { path: 'compliance', element: <RequirePage path="/compliance"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyDashboard }] },
+      { path: 'compliance/officials/:id', element: <RequirePage path="/compliance"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyOfficialCompliance }] },
+      { path: 'policy', element: <RequirePage path="/policy"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyPolicy }] },
+      { path: 'my/archive', element: <RequirePage path="/my/archive"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyArchive }] },
+      { path: 'archive/:userId', element: <RequirePage path="/compliance"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyArchive }] },
+      { path: 'appeals', element: <RequirePage path="/appeals"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyAppeals }] },
+      { path: 'appeals/:id', element: <RequirePage path="/appeals"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyAppeal }] },
+      { path: 'anomalies', element: <RequirePage path="/anomalies"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyAnomalies }] },
       { path: 'categories', element: <RequirePage path="/categories"><CategoriesPage /></RequirePage> },
       // visibility of one course is the server's to decide (published, enrolled, managed)
       { path: 'courses/:id', element: <CourseDetailPage /> },

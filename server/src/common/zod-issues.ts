@@ -6,7 +6,7 @@ type Issue = z.core.$ZodIssue;
 const FIELD_NAMES_ZH: Record<string, string> = {
   username: '用户名', password: '密码', currentPassword: '原密码', newPassword: '新密码', name: '姓名',
   role: '角色', staffNo: '人员编号', orgUnitId: '所属单位', institutionId: '施教机构', rankLevel: '职级',
-  position: '职务', civilServiceEntryDate: '入职日期', code: '编码', type: '类型', parentId: '上级单位',
+  position: '职务', civilServiceEntryDate: '入职日期', appointmentDate: '任现职日期', code: '编码', type: '类型', parentId: '上级单位',
   refreshToken: '刷新令牌', page: '页码', pageSize: '每页条数', id: '编号', file: '文件',
 };
 

@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
   /** the one other origin allowed to call the API from a browser (CORS); unset, none */
   CORS_ORIGIN: z.url().optional(),
+  /** the platform's public address, printed on archives for verification (unset: the address the request came to) */
+  PUBLIC_URL: z.url().optional(),
   /** GET /api/metrics answers a scraper presenting this bearer token; unset, the route does not exist */
   METRICS_TOKEN: z.string().min(16).optional(),
   HEARTBEAT_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),

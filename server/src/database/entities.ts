@@ -22,6 +22,11 @@ import { QuizEntity } from '../modules/assessment/quiz.entity';
 import {
   ClassInstructorEntity, ClassMemberEntity, InstructorScoreEntity, JournalEntryEntity, PeerReviewEntity, TrainingClassEntity,
 } from '../modules/assessment/training-class.entity';
+import { ClassAttendanceEntity, ClassCourseEntity, ClassResultEntity, ClassSessionEntity } from '../modules/training/class-admin.entities';
+import { OfficialYearTotalsEntity } from '../modules/compliance/official-year-totals.entity';
+import { NotificationEntity } from '../modules/compliance/notification.entity';
+import { ArchiveIssueEntity } from '../modules/archives/archive-issue.entity';
+import { AppealEntity } from '../modules/supervision/appeal.entity';
 
 /** Every entity, in one list shared by the app and the migration tooling. */
 export const ENTITIES = [
@@ -52,4 +57,12 @@ export const ENTITIES = [
   PeerReviewEntity,
   InstructorScoreEntity,
   AuditEntryEntity,
+  ClassCourseEntity,
+  ClassSessionEntity,
+  ClassAttendanceEntity,
+  ClassResultEntity,
+  OfficialYearTotalsEntity,
+  NotificationEntity,
+  ArchiveIssueEntity,
+  AppealEntity,
 ];

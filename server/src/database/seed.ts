@@ -1,5 +1,6 @@
 import { seedDemoAssessment } from './seed-assessment';
 import { randomUUID } from 'node:crypto';
+import { seedDemoCompliance } from './seed-compliance';
 import { DataSource } from 'typeorm';
 import type { OrgUnitType, RankLevel, Role } from '@xueshi/shared';
 import { hashPassword } from '../modules/accounts/password';
@@ -137,6 +138,8 @@ async function main() {
       const { created } = await seedDemo(ds);
       const courses = await seedDemoCourses(ds, env, { enqueue: true });
       await seedDemoAssessment(ds);
+      const people = await seedDemoCompliance(ds);
+      if (people) console.log(`demo data: ${people} officials with this year's credit so far, and a finished 双基 class`);
       console.log(
         created || courses.created
           ? `demo data: ${created} records and ${courses.created} courses created; ${courses.queued} demo videos queued for transcoding`

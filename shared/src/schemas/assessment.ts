@@ -296,35 +296,67 @@ export const AssessmentWeights = z.object({
   exam: z.number().int().min(0).max(100),
 }).refine((w) => w.instructor + w.peer + w.exam > 0, { path: ['instructor'], ...issue('权重不能全为 0', 'The weights cannot all be 0') });
 
-export const ClassInput = z
+/** the fields of a class, without defaults: a change (ClassUpdate) leaves what it does not name as it is */
+const ClassFieldsBase = z
   .object({
     title: z.string().trim().min(2).max(100),
     kind: ClassKind,
+    /** for an appointment class (P5): section or division level */
+    appointmentLevel: z.enum(['section', 'division']).nullable(),
     startsOn: z.iso.date(),
     endsOn: z.iso.date(),
+    /** online courses the class requires (its trainees are given them) */
+    requiredCourseIds: z.array(Uuid).max(50),
     /** the final exam: a course's final exam, taken by the members */
-    examQuizId: Uuid.nullable().default(null),
-    peerReviewOpensAt: z.iso.datetime({ offset: true }).nullable().default(null),
-    peerReviewClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
-    weights: AssessmentWeights.default({ instructor: 40, peer: 20, exam: 40 }),
-    passScore: z.number().int().min(0).max(100).default(60),
-    instructorIds: z.array(Uuid).max(50).default([]),
+    examQuizId: Uuid.nullable(),
+    peerReviewOpensAt: z.iso.datetime({ offset: true }).nullable(),
+    peerReviewClosesAt: z.iso.datetime({ offset: true }).nullable(),
+    weights: AssessmentWeights,
+    passScore: z.number().int().min(0).max(100),
+    instructorIds: z.array(Uuid).max(50),
   })
-  .strict()
-  .refine((c) => c.endsOn >= c.startsOn, { path: ['endsOn'], ...issue('结束日期不能早于开始日期', 'The end cannot come before the start') })
-  .refine((c) => !c.peerReviewOpensAt || !c.peerReviewClosesAt || c.peerReviewClosesAt > c.peerReviewOpensAt, {
-    path: ['peerReviewClosesAt'],
-    ...issue('评议截止时间须晚于开始时间', 'The peer review must close after it opens'),
-  });
+  .strict();
+/** a new class: what it does not name takes these defaults */
+const ClassFields = ClassFieldsBase.extend({
+  appointmentLevel: ClassFieldsBase.shape.appointmentLevel.default(null),
+  requiredCourseIds: ClassFieldsBase.shape.requiredCourseIds.default([]),
+  examQuizId: ClassFieldsBase.shape.examQuizId.default(null),
+  peerReviewOpensAt: ClassFieldsBase.shape.peerReviewOpensAt.default(null),
+  peerReviewClosesAt: ClassFieldsBase.shape.peerReviewClosesAt.default(null),
+  weights: AssessmentWeights.default({ instructor: 40, peer: 20, exam: 40 }),
+  passScore: ClassFieldsBase.shape.passScore.default(60),
+  instructorIds: ClassFieldsBase.shape.instructorIds.default([]),
+}).strict();
+const classChecks = <T extends z.ZodType<{ startsOn?: string; endsOn?: string; peerReviewOpensAt?: string | null; peerReviewClosesAt?: string | null; kind?: string; appointmentLevel?: string | null }>>(t: T) =>
+  t
+    .refine((c) => !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn, { path: ['endsOn'], ...issue('结束日期不能早于开始日期', 'The end cannot come before the start') })
+    .refine((c) => !c.peerReviewOpensAt || !c.peerReviewClosesAt || c.peerReviewClosesAt > c.peerReviewOpensAt, {
+      path: ['peerReviewClosesAt'],
+      ...issue('评议截止时间须晚于开始时间', 'The peer review must close after it opens'),
+    })
+    .refine((c) => c.kind !== 'appointment' || !!c.appointmentLevel, { path: ['appointmentLevel'], ...issue('任职培训须选择科级或处级', 'An appointment class needs its level: section or division') });
+export const ClassInput = classChecks(ClassFields);
+/** a change to a draft or published class: only the fields given change (the server re-checks the whole) */
+export const ClassUpdate = ClassFieldsBase.partial().strict()
+  .refine((c) => !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn, { path: ['endsOn'], ...issue('结束日期不能早于开始日期', 'The end cannot come before the start') });
+export type ClassUpdate = z.input<typeof ClassUpdate>;
 export type ClassInput = z.input<typeof ClassInput>;
 
 export const ClassView = z.object({
   id: Uuid,
   institutionId: Uuid,
+  institutionName: z.string(),
   title: z.string(),
   kind: ClassKind,
+  appointmentLevel: z.enum(['section', 'division']).nullable(),
+  status: z.enum(['draft', 'published', 'finished']),
   startsOn: z.string(),
   endsOn: z.string(),
+  requiredCourses: z.array(z.object({ id: Uuid, title: z.string(), hours: z.number(), legal: z.boolean() })),
+  sessions: z.array(z.object({ id: Uuid, sessionDate: z.string(), title: z.string(), days: z.number(), ruleOfLawHours: z.number() })),
+  totals: z.object({ days: z.number(), offlineDays: z.number(), onlineHours: z.number(), ruleOfLawHours: z.number() }),
+  /** rules the class does not meet yet (P3, P4, P5); empty when it can be published */
+  problems: z.array(z.object({ rule: z.string(), field: z.string(), zh: z.string(), en: z.string() })),
   examQuizId: Uuid.nullable(),
   examCourseId: Uuid.nullable(),
   peerReviewOpensAt: z.string().nullable(),

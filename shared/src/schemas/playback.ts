@@ -116,7 +116,7 @@ export type LessonCreditView = z.infer<typeof LessonCreditView>;
 export const LedgerEntryView = z.object({
   id: z.string(),
   seq: z.number().int(),
-  kind: z.enum(['course', 'correction']),
+  kind: z.enum(['course', 'correction', 'class']),
   courseId: Uuid.nullable(),
   courseTitle: z.string().nullable(),
   hours: z.number(),

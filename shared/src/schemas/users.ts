@@ -35,6 +35,8 @@ export const UserView = z.object({
   grassroots: z.boolean(),
   /** date of appointment to the civil service (P4) */
   civilServiceEntryDate: DateString.nullable(),
+  /** date of taking up the current post (P5: appointment training in that year) */
+  appointmentDate: DateString.nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -64,6 +66,7 @@ const UserFields = {
   lawEnforcement: z.boolean().optional(),
   grassroots: z.boolean().optional(),
   civilServiceEntryDate: DateString.nullable().optional(),
+  appointmentDate: DateString.nullable().optional(),
 };
 
 /** Where a role must be placed: officials and org admins in the tree, institution staff in an institution. */

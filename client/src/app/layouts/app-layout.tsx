@@ -9,6 +9,7 @@ import { useAuth, useMe } from '../../features/auth/auth-context';
 import { useI18n } from '../../lib/i18n';
 import { BRAND } from '../../lib/theme';
 import { ROLE_MENUS, selectedPaths } from './menus';
+import { NotificationBell } from './notification-bell';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -86,6 +87,7 @@ export function AppLayout() {
         <Brand compact={narrow} />
         <div style={{ flex: 1 }} />
         <LanguageSwitch light compact={narrow} />
+        {!locked && <NotificationBell />}
         <Flex align="center" gap={8} data-testid="header-user" style={{ minWidth: 0 }}>
           <Tooltip title={narrow ? `${me.name} · ${label(ROLE_LABELS[me.role])}` : undefined}>
             <Avatar style={{ background: BRAND.seal, flex: 'none' }} size={30}>

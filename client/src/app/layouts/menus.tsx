@@ -2,6 +2,12 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  AlertOutlined,
+  BarChartOutlined,
+  FileProtectOutlined,
+  FlagOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
   BookOutlined,
   CloudUploadOutlined,
   HomeOutlined,
@@ -44,6 +50,15 @@ const REVIEW: MenuEntry = { path: '/review', label: 'menu.review', icon: <AuditO
 // 班次: a trainee's classes (我的班次), or those an instructor teaches and an institution runs (班次管理)
 const MY_CLASSES: MenuEntry = { path: '/classes', label: 'menu.myClasses', icon: <SolutionOutlined />, testId: 'menu-classes', group: 'main' };
 const CLASS_MANAGE: MenuEntry = { ...MY_CLASSES, label: 'menu.classManage' };
+// compliance (P1–P8): an official's year, the admins' dashboards, the system admin's settings
+const MY_COMPLIANCE: MenuEntry = { path: '/my/compliance', label: 'menu.myCompliance', icon: <SafetyCertificateOutlined />, testId: 'menu-my-compliance', group: 'main' };
+const COMPLIANCE: MenuEntry = { path: '/compliance', label: 'menu.compliance', icon: <BarChartOutlined />, testId: 'menu-compliance', group: 'admin', also: ['/archive/'] };
+const POLICY: MenuEntry = { path: '/policy', label: 'menu.policy', icon: <SettingOutlined />, testId: 'menu-policy', group: 'admin' };
+// 培训档案, 申诉, 异常提示
+const MY_ARCHIVE: MenuEntry = { path: '/my/archive', label: 'menu.myArchive', icon: <FileProtectOutlined />, testId: 'menu-my-archive', group: 'main' };
+const MY_APPEALS: MenuEntry = { path: '/appeals', label: 'menu.myAppeals', icon: <FlagOutlined />, testId: 'menu-appeals', group: 'main' };
+const APPEALS: MenuEntry = { ...MY_APPEALS, label: 'menu.appeals', group: 'admin' };
+const ANOMALIES: MenuEntry = { path: '/anomalies', label: 'menu.anomalies', icon: <AlertOutlined />, testId: 'menu-anomalies', group: 'admin' };
 const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', icon: <TagsOutlined />, testId: 'menu-categories', group: 'admin' };
 
 /**
@@ -51,14 +66,14 @@ const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', i
  * entries here (learning records, reports ...).
  */
 export const ROLE_MENUS: Record<Role, readonly MenuEntry[]> = {
-  official: [HOME, CATALOG, MY_COURSES, MY_LEARNING, MY_CLASSES, PASSWORD],
+  official: [HOME, CATALOG, MY_COURSES, MY_LEARNING, MY_COMPLIANCE, MY_CLASSES, MY_ARCHIVE, MY_APPEALS, PASSWORD],
   instructor: [HOME, COURSE_MANAGE, CLASS_MANAGE, PASSWORD],
   // their institution's courses, classes, reviews, instructors and administrators only
-  institution_admin: [HOME, COURSE_MANAGE, CLASS_MANAGE, REVIEW, USERS, PASSWORD],
+  institution_admin: [HOME, COURSE_MANAGE, CLASS_MANAGE, COMPLIANCE, REVIEW, USERS, PASSWORD],
   // browse the catalogue to assign required courses to their units
-  org_admin: [HOME, CATALOG, USERS, ORG, IMPORT, PASSWORD],
+  org_admin: [HOME, CATALOG, COMPLIANCE, APPEALS, ANOMALIES, USERS, ORG, IMPORT, PASSWORD],
   // every institution's classes (trainees are enrolled by any admin; classes are opened by an institution)
-  sys_admin: [HOME, CATALOG, CLASS_MANAGE, REVIEW, CATEGORIES, USERS, ORG, IMPORT, PASSWORD],
+  sys_admin: [HOME, CATALOG, CLASS_MANAGE, COMPLIANCE, APPEALS, ANOMALIES, REVIEW, CATEGORIES, POLICY, USERS, ORG, IMPORT, PASSWORD],
 };
 
 export function mayOpen(role: Role, path: string): boolean {

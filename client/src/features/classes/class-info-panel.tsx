@@ -1,17 +1,17 @@
 import type { ClassView } from '@xueshi/shared';
-import { Card, Col, Descriptions, Flex, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { fetchQuizzes } from '../../api/assessment';
 import { fetchCourse } from '../../api/courses';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/use-async';
 import { daysOf, weightShares } from './class-rules';
+import { ClassChecksCard } from './class-checks-card';
+import { ClassStatusTag, LevelTag } from './class-status';
 import { ClassKindTag, dateTime, peerWindowText } from './labels';
-
-type Member = ClassView['members'][number];
+import { MembersCard } from './members-card';
 
 /** 班次信息: dates, the assessment rules (weights, pass mark, exam, peer review), instructors and the trainees. */
-export function ClassInfoPanel({ cls }: { cls: ClassView }) {
+export function ClassInfoPanel({ cls, onChange }: { cls: ClassView; onChange?: (c: ClassView) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const share = weightShares(cls);
@@ -43,14 +43,13 @@ export function ClassInfoPanel({ cls }: { cls: ClassView }) {
     </div>
   );
 
-  const memberColumns: TableColumnsType<Member> = [
-    { title: '#', key: 'i', width: 56, render: (_, __, i) => i + 1 },
-    { title: t('info.name'), dataIndex: 'name', width: 140 },
-    { title: t('info.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? t('common.none') },
-  ];
-
   return (
     <Row gutter={[16, 16]} data-testid="class-info">
+      {cls.myRole === 'admin' && (
+        <Col span={24}>
+          <ClassChecksCard cls={cls} style={{ marginBottom: 0 }} />
+        </Col>
+      )}
       <Col xs={24} xl={12}>
         <Card title={t('info.basic')} style={{ height: '100%' }}>
           <Descriptions
@@ -60,7 +59,18 @@ export function ClassInfoPanel({ cls }: { cls: ClassView }) {
             styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
             items={[
               { key: 'title', label: t('class.title'), children: cls.title },
-              { key: 'kind', label: t('class.kind'), children: <ClassKindTag kind={cls.kind} /> },
+              {
+                key: 'kind',
+                label: t('class.kind'),
+                children: (
+                  <span>
+                    <ClassKindTag kind={cls.kind} />
+                    <LevelTag level={cls.appointmentLevel} />
+                  </span>
+                ),
+              },
+              { key: 'status', label: t('ca.status'), children: <ClassStatusTag status={cls.status} /> },
+              { key: 'institution', label: t('ca.institution'), children: cls.institutionName },
               {
                 key: 'dates',
                 label: t('class.dates'),
@@ -92,6 +102,27 @@ export function ClassInfoPanel({ cls }: { cls: ClassView }) {
                 key: 'instructors',
                 label: t('class.instructors'),
                 children: cls.instructors.length ? cls.instructors.map((x) => x.name).join(t('common.listSep')) : t('info.noInstructors'),
+              },
+              {
+                key: 'courses',
+                label: t('ca.requiredCourses'),
+                children: cls.requiredCourses.length ? (
+                  <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }} data-testid="info-required-courses">
+                    {cls.requiredCourses.map((c) => (
+                      <li key={c.id}>
+                        {c.title}
+                        <Typography.Text type="secondary"> · {t('ca.courseHours', { h: c.hours })}</Typography.Text>
+                        {c.legal && (
+                          <Tag color="purple" variant="outlined" style={{ marginInlineStart: 6 }}>
+                            {t('ca.legalTag')}
+                          </Tag>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Typography.Text type="secondary">{t('ca.noRequiredCourses')}</Typography.Text>
+                ),
               },
             ]}
           />
@@ -136,24 +167,7 @@ export function ClassInfoPanel({ cls }: { cls: ClassView }) {
         </Card>
       </Col>
       <Col span={24}>
-        <Card
-          title={
-            <span>
-              {t('info.membersTitle')} <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('info.membersN', { n: cls.members.length })}</Typography.Text>
-            </span>
-          }
-        >
-          <Table<Member>
-            rowKey="id"
-            size="small"
-            columns={memberColumns}
-            dataSource={cls.members}
-            pagination={cls.members.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            onRow={(m) => ({ 'data-testid': `member-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: t('info.noMembers') }}
-            data-testid="members-table"
-          />
-        </Card>
+        <MembersCard cls={cls} onChange={onChange} />
       </Col>
     </Row>
   );

@@ -35,6 +35,7 @@ interface Values {
   lawEnforcement: boolean;
   grassroots: boolean;
   civilServiceEntryDate?: Dayjs | null;
+  appointmentDate?: Dayjs | null;
   password?: string;
 }
 
@@ -50,6 +51,7 @@ const FIELDS = [
   'lawEnforcement',
   'grassroots',
   'civilServiceEntryDate',
+  'appointmentDate',
   'password',
 ] as const;
 
@@ -99,6 +101,7 @@ export function UserFormDrawer({ open, user, unitOptions, institutions, defaults
         lawEnforcement: user.lawEnforcement,
         grassroots: user.grassroots,
         civilServiceEntryDate: user.civilServiceEntryDate ? dayjs(user.civilServiceEntryDate) : null,
+        appointmentDate: user.appointmentDate ? dayjs(user.appointmentDate) : null,
       });
     } else {
       form.setFieldsValue({
@@ -128,6 +131,7 @@ export function UserFormDrawer({ open, user, unitOptions, institutions, defaults
       lawEnforcement: isOfficial ? !!v.lawEnforcement : false,
       grassroots: isOfficial ? !!v.grassroots : false,
       civilServiceEntryDate: v.civilServiceEntryDate ? v.civilServiceEntryDate.format('YYYY-MM-DD') : null,
+      appointmentDate: isOfficial && v.appointmentDate ? v.appointmentDate.format('YYYY-MM-DD') : null,
     };
     try {
       if (user) {
@@ -243,6 +247,11 @@ export function UserFormDrawer({ open, user, unitOptions, institutions, defaults
               <Col xs={24} sm={12}>
                 <Form.Item name="civilServiceEntryDate" label={t('user.entryDate')}>
                   <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item name="appointmentDate" label={t('user.appointmentDate')} tooltip={t('user.appointmentDateHint')}>
+                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().add(1, 'year'))} data-testid="user-form-appointment-date" />
                 </Form.Item>
               </Col>
               <Col xs={12} sm={6}>

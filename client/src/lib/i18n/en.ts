@@ -1,3 +1,6 @@
+import { enClassAdmin } from './classadmin.en';
+import { enCompliance } from './compliance.en';
+import { enSupervision } from './supervision.en';
 import { enAssessment } from './assessment.en';
 import { enClasses } from './classes.en';
 import type { MessageKey } from './zh';
@@ -111,6 +114,8 @@ export const en: Record<MessageKey, string> = {
   'user.flags': 'Flags',
   'user.lawEnforcement': 'Law enforcement',
   'user.grassroots': 'Grassroots (双基)',
+  'user.appointmentDate': 'Date of current post',
+  'user.appointmentDateHint': 'Appointment training is due that year (section level 15 days, division level 30 days)',
   'user.entryDate': 'Entry into service',
   'user.status': 'Status',
   'user.password': 'Initial password',
@@ -602,4 +607,7 @@ export const en: Record<MessageKey, string> = {
 
   ...enAssessment,
   ...enClasses,
+  ...enClassAdmin,
+  ...enCompliance,
+  ...enSupervision,
 };

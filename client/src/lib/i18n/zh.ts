@@ -1,3 +1,6 @@
+import { zhClassAdmin } from './classadmin.zh';
+import { zhCompliance } from './compliance.zh';
+import { zhSupervision } from './supervision.zh';
 import { zhAssessment } from './assessment.zh';
 import { zhClasses } from './classes.zh';
 
@@ -110,6 +113,8 @@ export const zh = {
   'user.flags': '标记',
   'user.lawEnforcement': '执法岗位',
   'user.grassroots': '双基',
+  'user.appointmentDate': '任现职日期',
+  'user.appointmentDateHint': '任职当年须参加任职培训（科级 15 天、处级 30 天）',
   'user.entryDate': '入职日期',
   'user.status': '状态',
   'user.password': '初始密码',
@@ -601,6 +606,9 @@ export const zh = {
 
   ...zhAssessment,
   ...zhClasses,
+  ...zhClassAdmin,
+  ...zhCompliance,
+  ...zhSupervision,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -17,6 +17,7 @@ export function toUserView(u: UserEntity): UserView {
     lawEnforcement: u.lawEnforcement,
     grassroots: u.grassroots,
     civilServiceEntryDate: u.civilServiceEntryDate,
+    appointmentDate: u.appointmentDate ?? null,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,

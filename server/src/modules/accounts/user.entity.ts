@@ -61,6 +61,10 @@ export class UserEntity {
   @Column({ type: 'date', nullable: true })
   civilServiceEntryDate: string | null;
 
+  /** date of taking up the current post (P5) */
+  @Column({ type: 'date', nullable: true })
+  appointmentDate: string | null;
+
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 

@@ -7,6 +7,7 @@ import { langOf } from '../../common/errors';
 import type { AppRequest, Principal } from '../../common/request';
 import { Route } from '../../common/route.decorator';
 import { readUpload } from '../../common/upload';
+import { sendXlsx } from '../../common/xlsx';
 import { OrgUnitsRepository } from '../organizations/org-units.repository';
 import { userScope } from './access-scope';
 import { buildImportTemplate } from './import-template';
@@ -24,6 +25,11 @@ export class UsersController {
   @Route(routes.listUsers)
   list(@CurrentPrincipal() p: Principal, @Query() q: z.output<typeof ListUsersQuery>) {
     return this.users.list(p, q);
+  }
+
+  @Route(routes.exportUsers)
+  async export(@CurrentPrincipal() p: Principal, @Query() q: z.output<typeof ListUsersQuery>, @Res() reply: FastifyReply) {
+    sendXlsx(reply, await this.users.export(p, q), 'users.xlsx', '人员名单.xlsx');
   }
 
   @Route(routes.createUser)

@@ -18,8 +18,12 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 import type { UserEntity } from './user.entity';
 import { toUserView } from './user-view';
 import { UserFilters, UsersRepository } from './users.repository';
+import { usersWorkbook } from './users-export';
 
 type CreateUser = z.output<typeof CreateUserRequest>;
+
+/** users read per query by the export */
+const EXPORT_PAGE = 1000;
 
 const USER_NOT_FOUND = { zh: '用户不存在或不在您的管辖范围内', en: 'No such user within your scope' };
 
@@ -38,6 +42,18 @@ export class UsersService {
   async list(p: Principal, f: UserFilters): Promise<UserPage> {
     const [rows, total] = await this.users.list(userScope(p), f);
     return { items: rows.map(toUserView), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  /** Every user the list would show under the same filters, all pages, as XLSX. */
+  async export(p: Principal, f: Omit<UserFilters, 'page' | 'pageSize'>): Promise<Buffer> {
+    const scope = userScope(p);
+    const all: UserView[] = [];
+    for (let page = 1; ; page++) {
+      const [rows] = await this.users.list(scope, { ...f, page, pageSize: EXPORT_PAGE });
+      all.push(...rows.map(toUserView));
+      if (rows.length < EXPORT_PAGE) break;
+    }
+    return usersWorkbook(all);
   }
 
   async get(p: Principal, id: string): Promise<UserView> {
@@ -86,6 +102,7 @@ export class UsersService {
         lawEnforcement: body.lawEnforcement ?? false,
         grassroots: body.grassroots ?? false,
         civilServiceEntryDate: body.civilServiceEntryDate ?? null,
+        appointmentDate: body.appointmentDate ?? null,
         mustChangePassword: true,
       },
     ]);
@@ -121,7 +138,7 @@ export class UsersService {
       await this.checkPlacement(p, role, orgUnitId, institutionId);
     }
     const patch: Partial<UserEntity> = {};
-    const fields = ['name', 'staffNo', 'rankLevel', 'position', 'lawEnforcement', 'grassroots', 'civilServiceEntryDate', 'disabled'] as const;
+    const fields = ['name', 'staffNo', 'rankLevel', 'position', 'lawEnforcement', 'grassroots', 'civilServiceEntryDate', 'appointmentDate', 'disabled'] as const;
     for (const f of fields) if (body[f] !== undefined) (patch as Record<string, unknown>)[f] = body[f];
     if (body.role) patch.role = body.role;
     if (body.orgUnitId !== undefined) patch.orgUnitId = body.orgUnitId;

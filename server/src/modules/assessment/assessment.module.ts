@@ -12,6 +12,6 @@ import { AttemptCloser } from './attempt-closer';
   imports: [CoursesModule],
   controllers: [AssessmentController, ClassesController],
   providers: [AssessmentService, ClassesService, AttemptCloser, CourseCompletion, LedgerRepository],
-  exports: [AttemptCloser],
+  exports: [AttemptCloser, ClassesService],
 })
 export class AssessmentModule {}

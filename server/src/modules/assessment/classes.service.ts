@@ -5,16 +5,22 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../common/errors';
 import type { Principal } from '../../common/request';
+import { effectiveCreditHours } from '../courses/credit-hours';
+import { PolicyService } from '../policy/policy.service';
+import { classDays, classProblems } from '../training/class-rules';
 import { assessmentRecord } from './assessment-record';
 
 type Out<T extends z.ZodType> = z.output<T>;
 const NO_CLASS = { zh: '班次不存在', en: 'No such class' };
 
-interface ClassRow {
+export interface ClassRow {
   id: string;
   institution_id: string;
   title: string;
   kind: ClassView['kind'];
+  appointment_level: ClassView['appointmentLevel'];
+  status: ClassView['status'];
+  institution_name: string;
   starts_on: string;
   ends_on: string;
   exam_quiz_id: string | null;
@@ -30,12 +36,16 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 /** 班次 and their assessment records (P10): journal, peer review, instructor scores, the final exam. */
 @Injectable()
 export class ClassesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
 
-  private async row(id: string): Promise<ClassRow> {
+  /** A class as stored (404 when there is none); its role checks are the caller's. */
+  async row(id: string): Promise<ClassRow> {
     const [c]: ClassRow[] = await this.ds.query(
-      `SELECT c.*, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on, q.course_id AS exam_course_id
-         FROM training_classes c LEFT JOIN quizzes q ON q.id = c.exam_quiz_id WHERE c.id = $1`,
+      `SELECT c.*, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on, q.course_id AS exam_course_id, i.name AS institution_name
+         FROM training_classes c JOIN institutions i ON i.id = c.institution_id LEFT JOIN quizzes q ON q.id = c.exam_quiz_id WHERE c.id = $1`,
       [id],
     );
     if (!c) throw notFound(NO_CLASS);
@@ -43,7 +53,7 @@ export class ClassesService {
   }
 
   /** The caller's place in a class; anyone else gets 404 (a class is not public). */
-  private async roleIn(p: Principal, c: ClassRow): Promise<ClassView['myRole']> {
+  async roleIn(p: Principal, c: ClassRow): Promise<ClassView['myRole']> {
     if (p.role === 'sys_admin' || (p.role === 'institution_admin' && p.institutionId === c.institution_id)) return 'admin';
     if (p.role === 'instructor') {
       const [t] = await this.ds.query('SELECT 1 FROM class_instructors WHERE class_id = $1 AND user_id = $2', [c.id, p.userId]);
@@ -56,7 +66,40 @@ export class ClassesService {
     throw notFound(NO_CLASS);
   }
 
-  private async view(c: ClassRow, myRole: ClassView['myRole']): Promise<ClassView> {
+  /** Required courses (with their effective hours), offline sessions, and the rules they meet. */
+  async shape(c: Pick<ClassRow, 'id' | 'kind' | 'appointment_level' | 'starts_on'>, m: Pick<DataSource, 'query'> = this.ds) {
+    const courses: { id: string; title: string; credit_hours: string | null; content_seconds: string; legal: boolean }[] = await m.query(
+      `SELECT co.id, co.title, co.credit_hours, cat.legal,
+              (SELECT coalesce(sum(a.duration_seconds), 0) FROM lessons l JOIN media_assets a ON a.id = l.asset_id
+                WHERE l.course_id = co.id AND a.status = 'ready') AS content_seconds
+         FROM class_courses cc JOIN courses co ON co.id = cc.course_id JOIN categories cat ON cat.id = co.category_id
+        WHERE cc.class_id = $1 ORDER BY co.title, co.id`,
+      [c.id],
+    );
+    const requiredCourses = courses.map((r) => ({
+      id: r.id, title: r.title, legal: r.legal,
+      hours: effectiveCreditHours(r.credit_hours === null ? null : Number(r.credit_hours), Number(r.content_seconds)),
+    }));
+    const sessions: ClassView['sessions'] = (
+      await m.query(
+        `SELECT id, to_char(session_date, 'YYYY-MM-DD') AS "sessionDate", title, days::float AS days, rule_of_law_hours::float AS "ruleOfLawHours"
+           FROM class_sessions WHERE class_id = $1 ORDER BY session_date, created_at, id`,
+        [c.id],
+      )
+    ).map((r: ClassView['sessions'][number]) => ({ ...r }));
+    const policy = await this.policy.forYear(Number(c.starts_on.slice(0, 4)));
+    const offlineDays = Math.round(sessions.reduce((a, x) => a + x.days, 0) * 10) / 10;
+    const onlineHours = Math.round(requiredCourses.reduce((a, x) => a + x.hours, 0) * 10) / 10;
+    const ruleOfLawHours = Math.round((sessions.reduce((a, x) => a + x.ruleOfLawHours, 0) + requiredCourses.filter((x) => x.legal).reduce((a, x) => a + x.hours, 0)) * 10) / 10;
+    const shape = { kind: c.kind, appointmentLevel: c.appointment_level, offlineDays, onlineHours, ruleOfLawHours };
+    return {
+      requiredCourses, sessions, policy,
+      totals: { days: classDays(shape, policy), offlineDays, onlineHours, ruleOfLawHours },
+      problems: classProblems(shape, policy),
+    };
+  }
+
+  async view(c: ClassRow, myRole: ClassView['myRole']): Promise<ClassView> {
     const instructors = await this.ds.query(
       'SELECT u.id, u.name FROM class_instructors ci JOIN users u ON u.id = ci.user_id WHERE ci.class_id = $1 ORDER BY u.name',
       [c.id],
@@ -66,8 +109,11 @@ export class ClassesService {
         WHERE m.class_id = $1 ORDER BY u.name, u.id`,
       [c.id],
     );
+    const { requiredCourses, sessions, totals, problems } = await this.shape(c);
     return {
-      id: c.id, institutionId: c.institution_id, title: c.title, kind: c.kind, startsOn: c.starts_on, endsOn: c.ends_on,
+      id: c.id, institutionId: c.institution_id, institutionName: c.institution_name, title: c.title, kind: c.kind,
+      appointmentLevel: c.appointment_level, status: c.status, startsOn: c.starts_on, endsOn: c.ends_on,
+      requiredCourses, sessions, totals, problems,
       examQuizId: c.exam_quiz_id, examCourseId: c.exam_course_id,
       peerReviewOpensAt: iso(c.peer_review_opens_at), peerReviewClosesAt: iso(c.peer_review_closes_at),
       weights: c.weights, passScore: c.pass_score, instructors,
@@ -101,30 +147,62 @@ export class ClassesService {
     return this.view(c, await this.roleIn(p, c));
   }
 
-  async create(p: Principal, body: Out<typeof ClassInput>): Promise<ClassView> {
-    const institutionId = p.role === 'institution_admin' ? p.institutionId : null;
-    if (!institutionId) {
-      throw new AppError('FORBIDDEN', { zh: '班次由培训机构开设，请以机构管理员身份操作', en: 'Classes are opened by an institution\'s admin' });
-    }
+  /** The exam, instructors and required courses a class may use: the institution's own or shared, all or nothing. */
+  async checkRefs(m: Pick<DataSource, 'query'>, institutionId: string, body: { examQuizId?: string | null; instructorIds?: string[]; requiredCourseIds?: string[] }) {
     if (body.examQuizId) {
-      const [q] = await this.ds.query(
+      const [q] = await m.query(
         `SELECT 1 FROM quizzes q JOIN courses c ON c.id = q.course_id WHERE q.id = $1 AND q.kind = 'final_exam' AND (c.institution_id = $2 OR c.sharing = 'shared')`,
         [body.examQuizId, institutionId],
       );
       if (!q) throw new AppError('VALIDATION_FAILED', { zh: '结业考试须为本机构或共享课程的结业考试', en: 'The exam must be a final exam of an own or shared course' }, 'examQuizId');
     }
-    const id = await this.ds.transaction(async (m) => {
-      if (body.instructorIds.length) {
-        const ok = await m.query(`SELECT id FROM users WHERE id = ANY($1) AND role = 'instructor' AND NOT disabled`, [body.instructorIds]);
-        if (ok.length !== new Set(body.instructorIds).size) throw new AppError('VALIDATION_FAILED', { zh: '授课教师须为在用的教师账号', en: 'Instructors must be active instructor accounts' }, 'instructorIds');
+    if (body.instructorIds?.length) {
+      const ok = await m.query(`SELECT id FROM users WHERE id = ANY($1) AND role = 'instructor' AND NOT disabled`, [body.instructorIds]);
+      if (ok.length !== new Set(body.instructorIds).size) throw new AppError('VALIDATION_FAILED', { zh: '授课教师须为在用的教师账号', en: 'Instructors must be active instructor accounts' }, 'instructorIds');
+    }
+    if (body.requiredCourseIds?.length) {
+      const ok = await m.query(
+        `SELECT id FROM courses WHERE id = ANY($1) AND status = 'published' AND (institution_id = $2 OR sharing = 'shared')`,
+        [body.requiredCourseIds, institutionId],
+      );
+      if (ok.length !== new Set(body.requiredCourseIds).size) {
+        throw new AppError('VALIDATION_FAILED', { zh: '必修课程须为本机构或共享的已发布课程', en: 'Required courses must be published courses of the institution or shared ones' }, 'requiredCourseIds');
       }
+    }
+  }
+
+  /** Give members the class's courses: its required courses and the course of its final exam. */
+  async enrolInClassCourses(m: Pick<DataSource, 'query'>, classId: string, userIds: string[] | null, by: string) {
+    await m.query(
+      `INSERT INTO enrolments (user_id, course_id, source, assigned_by)
+       SELECT cm.user_id, x.course_id, 'assigned', $3
+         FROM class_members cm
+         CROSS JOIN (SELECT course_id FROM class_courses WHERE class_id = $1
+                     UNION SELECT q.course_id FROM training_classes c JOIN quizzes q ON q.id = c.exam_quiz_id WHERE c.id = $1) x
+        WHERE cm.class_id = $1 AND ($2::uuid[] IS NULL OR cm.user_id = ANY($2))
+       ON CONFLICT (user_id, course_id) DO NOTHING`,
+      [classId, userIds, by],
+    );
+  }
+
+  async create(p: Principal, body: Out<typeof ClassInput>): Promise<ClassView> {
+    const institutionId = p.role === 'institution_admin' ? p.institutionId : null;
+    if (!institutionId) {
+      throw new AppError('FORBIDDEN', { zh: '班次由培训机构开设，请以机构管理员身份操作', en: 'Classes are opened by an institution\'s admin' });
+    }
+    const id = await this.ds.transaction(async (m) => {
+      await this.checkRefs(m, institutionId, body);
       const [c] = await m.query(
-        `INSERT INTO training_classes (institution_id, title, kind, starts_on, ends_on, exam_quiz_id, peer_review_opens_at, peer_review_closes_at, weights, pass_score, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [institutionId, body.title, body.kind, body.startsOn, body.endsOn, body.examQuizId, body.peerReviewOpensAt, body.peerReviewClosesAt, JSON.stringify(body.weights), body.passScore, p.userId],
+        `INSERT INTO training_classes (institution_id, title, kind, appointment_level, starts_on, ends_on, exam_quiz_id, peer_review_opens_at, peer_review_closes_at, weights, pass_score, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+        [institutionId, body.title, body.kind, body.kind === 'appointment' ? body.appointmentLevel : null, body.startsOn, body.endsOn, body.examQuizId,
+          body.peerReviewOpensAt, body.peerReviewClosesAt, JSON.stringify(body.weights), body.passScore, p.userId],
       );
       if (body.instructorIds.length) {
         await m.query('INSERT INTO class_instructors (class_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [c.id, [...new Set(body.instructorIds)]]);
+      }
+      if (body.requiredCourseIds.length) {
+        await m.query('INSERT INTO class_courses (class_id, course_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [c.id, [...new Set(body.requiredCourseIds)]]);
       }
       return c.id as string;
     });
@@ -140,15 +218,11 @@ export class ClassesService {
       const missing = ids.filter((x) => !found.some((f) => f.id === x));
       throw new AppError('VALIDATION_FAILED', { zh: `${missing.length} 人不是在用的学员账号，未编排任何人`, en: `${missing.length} are not active officials; nobody was enrolled` }, 'userIds', { details: { missing } });
     }
+    if (c.status === 'finished') throw new AppError('CONFLICT', { zh: '班次已结业，不能再编排学员', en: 'The class has finished; nobody can be enrolled' });
     await this.ds.transaction(async (m) => {
       await m.query('INSERT INTO class_members (class_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [id, ids]);
-      // the class's final exam belongs to a course: its trainees are given that course
-      if (c.exam_course_id) {
-        await m.query(
-          `INSERT INTO enrolments (user_id, course_id, source, assigned_by) SELECT unnest($1::uuid[]), $2, 'assigned', $3 ON CONFLICT (user_id, course_id) DO NOTHING`,
-          [ids, c.exam_course_id, p.userId],
-        );
-      }
+      // the class's courses (required ones, and the final exam's) are given to its trainees
+      await this.enrolInClassCourses(m, id, ids, p.userId);
     });
     return this.view(c, 'admin');
   }
@@ -267,7 +341,7 @@ export class ClassesService {
     return { items: await this.records(c, role === 'member' ? p.userId : null) };
   }
 
-  private async records(c: ClassRow, only: string | null): Promise<AssessmentRecord[]> {
+  async records(c: ClassRow, only: string | null): Promise<AssessmentRecord[]> {
     const rows: {
       user_id: string; name: string; i_att: string | null; i_par: string; i_int: string; i_res: string; comment: string;
       p_att: string | null; p_par: string; p_int: string; p_res: string; raters: number; exam: string | null; exam_passed: boolean | null; journal: number;

@@ -23,6 +23,14 @@ export class TrainingClassEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: string;
 
+  /** appointment classes (P5): section or division */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  appointmentLevel: 'section' | 'division' | null;
+
+  /** draft → published (rules met) → finished (结业: credited, read-only) */
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: 'draft' | 'published' | 'finished';
+
   @Column({ type: 'date' })
   startsOn: string;
 

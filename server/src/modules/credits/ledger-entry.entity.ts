@@ -8,6 +8,7 @@ import { numeric } from '../../database/transformers';
 @Entity({ name: 'credit_ledger' })
 @Index(['userId', 'seq'], { unique: true })
 @Index('UQ_credit_ledger_course_once', ['userId', 'courseId'], { unique: true, where: `"kind" = 'course'` })
+@Index('UQ_credit_ledger_class_once', ['userId', 'classId'], { unique: true, where: `"kind" = 'class'` })
 export class LedgerEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -20,10 +21,14 @@ export class LedgerEntryEntity {
   seq: number;
 
   @Column({ type: 'varchar', length: 16 })
-  kind: 'course' | 'correction';
+  kind: 'course' | 'correction' | 'class';
 
   @Column({ type: 'uuid', nullable: true })
   courseId: string | null;
+
+  /** for a class entry (结业): the class whose offline days it credits */
+  @Column({ type: 'uuid', nullable: true })
+  classId: string | null;
 
   @Column({ type: 'numeric', precision: 6, scale: 1, transformer: numeric })
   hours: number;

@@ -5,8 +5,10 @@ export const GENESIS = '0'.repeat(64);
 export interface LedgerFields {
   userId: string;
   seq: number;
-  kind: 'course' | 'correction';
+  kind: 'course' | 'correction' | 'class';
   courseId: string | null;
+  /** a class entry's class (absent from the hash when null, so older entries keep their hashes) */
+  classId?: string | null;
   hours: number;
   categoryId: string | null;
   year: number;
@@ -33,6 +35,7 @@ export function entryHash(prevHash: string, e: LedgerFields): string {
     seq: e.seq,
     kind: e.kind,
     courseId: e.courseId,
+    ...(e.classId ? { classId: e.classId } : {}),
     hours: Number(e.hours).toFixed(1),
     categoryId: e.categoryId,
     year: e.year,

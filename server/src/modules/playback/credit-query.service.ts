@@ -20,13 +20,18 @@ export class CreditQueryService {
     private readonly policy: PolicyService,
   ) {}
 
-  async lessonCredit(p: Principal, lessonId: string): Promise<LessonCreditView> {
+  lessonCredit(p: Principal, lessonId: string): Promise<LessonCreditView> {
+    return this.lessonCreditOf(p.userId, lessonId);
+  }
+
+  /** The explanation of one official's credit for a lesson (also shown to the admin deciding an appeal). */
+  async lessonCreditOf(userId: string, lessonId: string): Promise<LessonCreditView> {
     const lesson = await this.courses.findLesson(lessonId);
     if (!lesson) throw notFound({ zh: '课时不存在', en: 'No such lesson' });
     const [progress, sessions, rejections] = await Promise.all([
-      this.sessions.progress(p.userId, lessonId),
-      this.sessions.sessionsOf(p.userId, lessonId),
-      this.sessions.rejections(p.userId, lessonId),
+      this.sessions.progress(userId, lessonId),
+      this.sessions.sessionsOf(userId, lessonId),
+      this.sessions.rejections(userId, lessonId),
     ]);
     const uncounted: Record<string, number> = {};
     for (const s of sessions) for (const [k, v] of Object.entries(s.uncounted ?? {})) uncounted[k] = Math.round(((uncounted[k] ?? 0) + Number(v)) * 10) / 10;

@@ -24,7 +24,9 @@ export class PlaySessionEntity {
   @Column({ type: 'uuid', nullable: true })
   assetId: string | null;
 
+  /** indexed for the supervisors' anomaly queries, which read a year of sessions by start */
   @Column({ type: 'timestamptz' })
+  @Index()
   startedAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

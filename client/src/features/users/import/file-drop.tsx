@@ -8,6 +8,8 @@ interface Props {
   accept: readonly string[];
   onPick: (file: File | null) => void;
   disabled?: boolean;
+  /** the line under the prompt (default: the user import's formats and limits) */
+  hint?: string;
 }
 
 function sizeText(bytes: number): string {
@@ -15,7 +17,7 @@ function sizeText(bytes: number): string {
 }
 
 /** A drop zone over a plain file input (kept in the DOM, so tests can set files on it). */
-export function FileDrop({ file, accept, onPick, disabled }: Props) {
+export function FileDrop({ file, accept, onPick, disabled, hint }: Props) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -82,7 +84,7 @@ export function FileDrop({ file, accept, onPick, disabled }: Props) {
           <InboxOutlined style={{ fontSize: 40, color: '#1d4f91' }} />
           <Typography.Text>{t('import.pickHint')}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('import.pickSub')}
+            {hint ?? t('import.pickSub')}
           </Typography.Text>
         </Flex>
       )}
