@@ -9,7 +9,7 @@ const { HEARTBEAT_LUA } = require('../server/dist/server/src/modules/playback/he
 const [port, redisUrl, prefix, tokensFile] = process.argv.slice(2);
 const userBySession = new Map(JSON.parse(require('node:fs').readFileSync(tokensFile, 'utf8')).map((s) => [s.sessionId, s.userId]));
 const redis = new Redis(redisUrl);
-redis.defineCommand('hb', { numberOfKeys: 7, lua: HEARTBEAT_LUA });
+redis.defineCommand('hb', { numberOfKeys: 9, lua: HEARTBEAT_LUA });
 const app = Fastify({ logger: false });
 const k = (...p) => [prefix, ...p].join(':');
 app.post(
@@ -18,7 +18,9 @@ app.post(
   async (req) => {
     const sid = req.body.sessionId;
     const uid = userBySession.get(sid);
-    const raw = await redis.hb(k('ps', sid), k('ps', sid, 'r'), k('active', uid), k('uclock', uid), k('ps-dirty'), k('ps', sid, 'j'), k('ps', sid, 't'), Date.now(), uid, sid, JSON.stringify(req.body.beats));
+    // rate buckets and the revocation mark checked as in the api (limits high enough never to refuse)
+    const raw = await redis.hb(k('ps', sid), k('ps', sid, 'r'), k('active', uid), k('uclock', uid), k('ps-dirty'), k('ps', sid, 'j'), k('ps', sid, 't'), k('hbrl', uid), k('revoked', sid),
+      Date.now(), uid, sid, JSON.stringify(req.body.beats), 0, 1e6, 1e9 / 60_000, 1e6, 1e9);
     return JSON.parse(raw);
   },
 );

@@ -15,7 +15,9 @@ RUN npm run build -w @xueshi/shared && npm run build -w @xueshi/server \
  && npm prune --omit=dev --workspace @xueshi/server --workspace @xueshi/shared
 
 FROM node:20-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils tini && rm -rf /var/lib/apt/lists/*
+# ffmpeg: transcoding; poppler-utils: reading PDF courseware; chromium + a CJK font: printing the training archives
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg poppler-utils chromium fonts-noto-cjk tini && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./

@@ -2,12 +2,14 @@
 // build, and run the api and the worker at http://localhost:$PORT. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { DATA, ROOT, ensureDebianTool, ensureNodeModules, localSecrets, run, say, startPostgres, startRedis } from './lib/services.mjs';
+import { DATA, ROOT, ensureCjkFont, ensureDebianTool, ensureNodeModules, localSecrets, run, say, startPostgres, startRedis } from './lib/services.mjs';
 
 ensureNodeModules();
 const { buildIfStale } = await import('./lib/build.mjs');
 ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
 ensureDebianTool('pdfinfo', 'poppler-utils', 'reading PDF courseware');
+ensureDebianTool('chromium', 'chromium', 'printing training archives as PDF');
+ensureCjkFont();
 buildIfStale();
 
 const children = [];

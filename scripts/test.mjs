@@ -4,14 +4,15 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DATA, ROOT, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
+import { DATA, ROOT, ensureCjkFont, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
 
 ensureNodeModules();
 const { buildIfStale } = await import('./lib/build.mjs');
 ensureDebianTool('redis-server', 'redis-server', 'queues and play-session state');
 ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
 ensureDebianTool('pdfinfo', 'poppler-utils', 'reading PDF courseware');
-ensureDebianTool('chromium', 'chromium', 'browser tests');
+ensureDebianTool('chromium', 'chromium', 'browser tests and the PDF archives');
+ensureCjkFont();
 buildIfStale();
 
 const runDir = path.join(DATA, 'test', String(process.pid));

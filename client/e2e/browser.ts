@@ -19,3 +19,20 @@ export async function expectText(loc: Locator, text: string) {
   }
   expect(await loc.first().innerText()).toContain(text);
 }
+
+/** Wait (up to `timeout`) until an attribute has the value. */
+export async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if ((await loc.count()) && (await loc.first().getAttribute(attr)) === value) return;
+    if (Date.now() > until) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  expect(await loc.first().getAttribute(attr)).toBe(value);
+}
+
+/** The <input> (or <textarea>) of an antd control whose test id may sit on the input or on its wrapper. */
+export async function inputOf(loc: Locator): Promise<Locator> {
+  const tag = await loc.evaluate((e) => e.tagName);
+  return tag === 'INPUT' || tag === 'TEXTAREA' ? loc : loc.locator('input').first();
+}

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../../server/src/database/seed';
 import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
-import { expectText, login } from './browser';
+import { attrBecomes, expectText, inputOf, login } from './browser';
 import { Platform, SHOTS, startPlatform } from './platform';
 
 /**
@@ -38,29 +38,23 @@ async function shotDialog(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, name) });
 }
 
-/** Wait until an attribute has the value. */
-async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if ((await loc.count()) && (await loc.first().getAttribute(attr)) === value) return;
-    if (Date.now() > until) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  expect(await loc.first().getAttribute(attr)).toBe(value);
-}
-
-async function inputOf(loc: Locator): Promise<Locator> {
-  const tag = await loc.evaluate((e) => e.tagName);
-  return tag === 'INPUT' || tag === 'TEXTAREA' ? loc : loc.locator('input').first();
-}
-
 /** Pick an option of an antd Select by typing and clicking the option with this text. */
 async function pick(page: Page, select: Locator, typed: string, option: string) {
-  await select.click();
-  await page.keyboard.type(typed);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  await item.click();
+  // under load a click can land while the dropdown is still opening: the choice is made once the
+  // select shows it, else the dropdown is closed and the choice made again
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.keyboard.type(typed);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    for (let i = 0; i < 20; i++) {
+      if ((await select.innerText().catch(() => '')).includes(option)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.keyboard.press('Escape');
+  }
+  expect(await select.innerText()).toContain(option);
 }
 
 /** An XLSX list with the given header and rows. */

@@ -8,7 +8,7 @@ import { makePdf } from '../../server/src/modules/media/pdf';
 import { publishedCourse, uploadVideo, waitForAsset } from '../../server/test/course-fixtures';
 import type { TestApp } from '../../server/test/harness';
 import { Platform, SHOTS, startPlatform } from './platform';
-import { expectText, login } from './browser';
+import { attrBecomes, expectText, inputOf, login } from './browser';
 
 /**
  * 班次考核 (P10) in a real browser: a trainee keeps the learning journal (写实记录) and rates a
@@ -24,17 +24,6 @@ const EXAM_COURSE = '依法行政与公务员法（班次 e2e）';
 const EXAM_TITLE = '依法行政结业考试';
 const JOURNAL = '学习了《公务员法》关于录用与考核的规定，结合本单位执法工作，体会到依法履职必须程序到位、证据充分。';
 
-/** Wait until an attribute has the value. */
-async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if ((await loc.count()) && (await loc.getAttribute(attr)) === value) return;
-    if (Date.now() > until) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  expect(await loc.getAttribute(attr)).toBe(value);
-}
-
 async function shot(page: Page, name: string) {
   // a full-page shot taken scrolled would draw the sticky header mid-page
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -46,11 +35,6 @@ async function shot(page: Page, name: string) {
 async function shotDialog(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, name) });
-}
-
-/** The <input> of an antd control whose test id may sit on the input or on its wrapper. */
-async function inputOf(loc: Locator): Promise<Locator> {
-  return (await loc.evaluate((e) => e.tagName)) === 'INPUT' || (await loc.evaluate((e) => e.tagName)) === 'TEXTAREA' ? loc : loc.locator('input').first();
 }
 
 /** Click the n-th star (1–5) of a Rate wrapped in the test id. */

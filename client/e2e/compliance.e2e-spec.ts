@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/data-source';
 import { DEMO_PASSWORD } from '../../server/src/database/seed';
 import { Platform, SHOTS, startPlatform } from './platform';
-import { expectText, login } from './browser';
+import { attrBecomes, expectText, login } from './browser';
 
 /**
  * 年度达标 (P1–P8) in a real browser. Credit is written through the API (admin corrections, real
@@ -38,17 +38,6 @@ async function shot(page: Page, name: string) {
   // ECharts animates for about a second after each redraw
   await page.waitForTimeout(page.url().includes('/compliance') && !page.url().includes('/my/') ? 1500 : 400);
   await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
-}
-
-/** Wait until an attribute has the value. */
-async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if ((await loc.count()) && (await loc.first().getAttribute(attr)) === value) return;
-    if (Date.now() > until) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  expect(await loc.first().getAttribute(attr)).toBe(value);
 }
 
 /** How many pixels of a chart's canvas are drawn (not transparent). */

@@ -10,7 +10,7 @@ import type { TestApp } from '../../server/test/harness';
 import { makeVideo } from '../../server/test/media-fixtures';
 import { processApp } from '../../server/test/processes';
 import { sleep, Viewer } from '../../server/test/viewer';
-import { expectText, login } from './browser';
+import { attrBecomes, expectText, inputOf, login } from './browser';
 import { Platform, SHOTS, startPlatform } from './platform';
 
 /**
@@ -47,22 +47,6 @@ async function newPage(p: Platform, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<
 
 /** A time as the page shows it on China's clock: YYYY-MM-DD HH:mm:ss. */
 const chinaTime = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-
-/** Wait until an attribute has the value. */
-async function attrBecomes(loc: Locator, attr: string, value: string, timeout = 10_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    if ((await loc.count()) && (await loc.first().getAttribute(attr)) === value) return;
-    if (Date.now() > until) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  expect(await loc.first().getAttribute(attr)).toBe(value);
-}
-
-/** The <input> of an antd control whose test id may sit on the input or on its wrapper. */
-async function inputOf(loc: Locator): Promise<Locator> {
-  return (await loc.evaluate((e) => e.tagName)) === 'INPUT' ? loc : loc.locator('input').first();
-}
 
 /** Click a button that starts a download and return the file's bytes. */
 async function downloaded(page: Page, button: Locator): Promise<{ d: Download; bytes: Buffer }> {

@@ -25,7 +25,24 @@ let aptUpdated = false;
  * apt-get, saying so; elsewhere stop with the exact command to run.
  */
 export function ensureDebianTool(bin, pkg, why) {
-  if (which(bin)) return;
+  ensureDebianPackage(pkg, () => !!which(bin), why, bin);
+}
+
+/** A CJK font for Chromium's PDFs (training archives): without one, Chinese prints as empty boxes. */
+export function ensureCjkFont() {
+  ensureDebianPackage('fonts-noto-cjk', () => {
+    try {
+      return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim().length > 0;
+    } catch {
+      return existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+    }
+  }, 'Chinese text in the PDF archives', 'a Chinese font');
+}
+
+/** Install a Debian package unless `present()` already holds: as root on Debian with apt-get, else say how. */
+export function ensureDebianPackage(pkg, present, why, what = pkg) {
+  const bin = what;
+  if (present()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version') && which('apt-get');
   if (!isRoot || !isDebian) {
@@ -38,7 +55,7 @@ export function ensureDebianTool(bin, pkg, why) {
     aptUpdated = true;
   }
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (!which(bin)) throw new Error(`apt-get installed ${pkg} but ${bin} is still not on PATH`);
+  if (!present()) throw new Error(`apt-get installed ${pkg} but ${bin} is still missing`);
 }
 
 export function portIsFree(port, host = '127.0.0.1') {

@@ -22,10 +22,11 @@ import { TrainingModule } from './modules/training/training.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { ArchivesModule } from './modules/archives/archives.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
+import { QueueBoardModule } from './modules/queue-board/queue-board.module';
 
 /** The api process. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule, TrainingModule, ComplianceModule, ArchivesModule, SupervisionModule, MetricsModule, AuditModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, HealthModule, OrganizationsModule, AccountsModule, CoursesModule, MediaHttpModule, PolicyModule, PlaybackModule, CreditsModule, AssessmentModule, TrainingModule, ComplianceModule, ArchivesModule, SupervisionModule, MetricsModule, AuditModule, QueueBoardModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },

@@ -13,6 +13,7 @@ import { createLogger, PinoNestLogger } from './common/logger';
 import { env } from './config/env';
 import { registerOpenApiRoutes } from './modules/openapi/openapi.routes';
 import { CLIENT_CSP, registerSecurityHeaders } from './common/security-headers';
+import { registerBodyLimits } from './common/body-limits';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -22,7 +23,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const log = createLogger(cfg.LOG_LEVEL, 'api');
   const adapter = new FastifyAdapter({
     loggerInstance: log,
-    bodyLimit: 256 * 1024,
+    bodyLimit: cfg.JSON_BODY_LIMIT_BYTES,
     // signed media tokens travel in the path
     routerOptions: { maxParamLength: 400 },
     trustProxy: true,
@@ -37,6 +38,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   registerSecurityHeaders(fastify, cfg.CORS_ORIGIN);
+  registerBodyLimits(fastify, cfg.JSON_BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
     done();

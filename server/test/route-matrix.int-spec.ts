@@ -31,6 +31,8 @@ const WHO: Record<string, string> = {
   exportClassCompletion: 'ns', finishClass: 'ns', getPolicy: 'A', updatePolicy: 's',
   myCompliance: 'o', officialCompliance: 'ngs', complianceList: 'ngs', exportComplianceList: 'ngs', complianceDashboard: 'ngs', sendReminders: 'ngs',
   myNotifications: 'A', readNotification: 'A', archive: 'ongs', archivePdf: 'ongs', archiveXlsx: 'ongs', verifyArchive: 'P',
+  queueBoardTicket: 's',
+  mySessions: 'A', revokeMySession: 'A', revokeOtherSessions: 'A', revokeUserSessions: 'ngs',
   auditLog: 's',
 };
 

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import { startTestApp, TestApp } from './harness';
 
 /** ASVS V14 headers on every answer, and CORS open to the one configured origin only. */
@@ -30,5 +31,18 @@ describe('security headers and CORS', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const otherPre = await fetch(t.url + '/api/auth/login', { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' } });
     expect(otherPre.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('accepts access tokens of the one algorithm, issuer and audience only (ASVS V3.5)', async () => {
+    const secret = 'test-secret-that-is-long-enough-0123456789';
+    const claims = { sub: '00000000-0000-4000-8000-000000000001', role: 'sys_admin', org: null, path: null, inst: null };
+    const sign = (o: jwt.SignOptions) => jwt.sign(claims, secret, { expiresIn: 60, issuer: 'xueshi', audience: 'xueshi-api', algorithm: 'HS256', ...o });
+    const status = async (token: string) => (await t.call('GET', '/api/audit-log', { token })).status;
+    // the control: the same claims, signed as the api signs, are let in
+    expect(await status(sign({}))).toBe(200);
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, iss: 'xueshi', aud: 'xueshi-api', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`;
+    for (const token of [sign({ algorithm: 'HS384' }), sign({ algorithm: 'HS512' }), sign({ audience: 'another-api' }), sign({ issuer: 'someone-else' }), none]) {
+      expect(await status(token)).toBe(401);
+    }
   });
 });

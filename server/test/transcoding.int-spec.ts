@@ -76,18 +76,17 @@ describe('transcoding in the worker process', () => {
     expect(out).toContain(`hls/${assetId}/poster.jpg`);
     // the job ended completed, by the run that made the asset ready
     const q = queue();
-    const job = await q.getJob(`transcode-${assetId}`);
-    expect(await job!.getState()).toBe('completed');
+    // the asset is marked ready a moment before the job is moved to completed; and a job read before
+    // that move keeps its old fields: read the state first, then the job (completed is final)
+    const completed = (id: string) => async () => ((await q.getJobState(id)) === 'completed' ? q.getJob(id) : undefined);
+    const job = await waitFor('first run completed', completed(`transcode-${assetId}`));
     expect(job!.returnvalue).toEqual({ assetId, result: 'ready' });
 
     // running the same job again changes nothing
     const readyAt = ready.ready_at;
     await job!.remove();
     await q.add('transcode', { assetId }, { jobId: `transcode-${assetId}` });
-    const again = await waitFor('second run', async () => {
-      const j = await q.getJob(`transcode-${assetId}`);
-      return j && (await j.getState()) === 'completed' && j;
-    });
+    const again = await waitFor('second run', completed(`transcode-${assetId}`));
     expect(again.returnvalue).toEqual({ assetId, result: 'already-ready' });
     const [after] = await t.ds.query('SELECT ready_at FROM media_assets WHERE id = $1', [assetId]);
     expect(after.ready_at).toEqual(readyAt);

@@ -28,6 +28,11 @@ export interface RouteDef<
   response?: R;
   /** success status when not 200 */
   status?: number;
+  /**
+   * largest JSON body accepted, in bytes (default: the server's JSON_BODY_LIMIT_BYTES); bigger
+   * answers 413 naming `body`. Upload routes keep their own limit (`upload.maxBytes`).
+   */
+  maxBodyBytes?: number;
   /** request body is multipart/form-data with a `file` part */
   upload?: { maxBytes: number; accept: readonly string[] };
   /** the access token may also come in the body (navigator.sendBeacon cannot set headers) */

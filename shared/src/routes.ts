@@ -1,6 +1,6 @@
 import { ADMIN_ROLES } from './enums';
 import { route } from './route';
-import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, TokenPair } from './schemas/auth';
+import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, RevokedSessions, SessionList, TokenPair } from './schemas/auth';
 import { IdParams, OkResponse, pageOf, Uuid } from './schemas/common';
 import {
   AssignRequest,
@@ -113,6 +113,18 @@ export const routes = {
     id: 'me', method: 'GET', path: '/api/me', tag: 'auth', auth: 'authenticated',
     summary: 'The signed-in user', response: UserView,
   }),
+  mySessions: route({
+    id: 'mySessions', method: 'GET', path: '/api/auth/sessions', tag: 'auth', auth: 'authenticated',
+    summary: 'One\'s own signed-in sessions (登录设备), the current one marked', response: SessionList,
+  }),
+  revokeMySession: route({
+    id: 'revokeMySession', method: 'DELETE', path: '/api/auth/sessions/:id', tag: 'auth', auth: 'authenticated',
+    summary: 'Sign out one of one\'s own sessions: its refresh token and its access token stop working at once', params: IdParams, response: OkResponse,
+  }),
+  revokeOtherSessions: route({
+    id: 'revokeOtherSessions', method: 'POST', path: '/api/auth/sessions/revoke-others', tag: 'auth', auth: 'authenticated',
+    summary: 'Sign out every other session of one\'s own', response: RevokedSessions,
+  }),
   listUsers: route({
     id: 'listUsers', method: 'GET', path: '/api/users', tag: 'users', auth: ADMIN_ROLES,
     summary: 'Users within the caller\'s scope', query: ListUsersQuery, response: UserPage,
@@ -146,6 +158,10 @@ export const routes = {
     id: 'resetPassword', method: 'POST', path: '/api/users/:id/reset-password', tag: 'users', auth: ADMIN_ROLES,
     summary: 'Set a new one-time password; the user must change it at next login',
     params: IdParams, response: ResetPasswordResponse,
+  }),
+  revokeUserSessions: route({
+    id: 'revokeUserSessions', method: 'POST', path: '/api/users/:id/revoke-sessions', tag: 'users', auth: ADMIN_ROLES,
+    summary: 'Sign a user out everywhere (强制下线): every session\'s refresh and access tokens stop working at once', params: IdParams, response: RevokedSessions,
   }),
   orgTree: route({
     id: 'orgTree', method: 'GET', path: '/api/org-units', tag: 'organisation', auth: ADMIN_ROLES,
@@ -260,7 +276,7 @@ export const routes = {
   assignCourse: route({
     id: 'assignCourse', method: 'POST', path: '/api/courses/:id/assign', tag: 'courses', auth: TREE_ADMINS,
     summary: 'Assign a published course to officials of a node or a list (within the caller\'s subtree)',
-    params: IdParams, body: AssignRequest, response: AssignResponse,
+    params: IdParams, body: AssignRequest, response: AssignResponse, maxBodyBytes: 256 * 1024,
   }),
   uploadLimits: route({
     id: 'uploadLimits', method: 'GET', path: '/api/uploads/limits', tag: 'media', auth: AUTHORS,
@@ -288,6 +304,7 @@ export const routes = {
   heartbeat: route({
     id: 'heartbeat', method: 'POST', path: '/api/play/heartbeat', tag: 'credit', auth: ['official'], bodyToken: true,
     summary: 'Heartbeats of a play session (one live beat, or the beats kept while offline)', body: HeartbeatRequest, response: HeartbeatResponse,
+    maxBodyBytes: 256 * 1024,
   }),
   answerAttention: route({
     id: 'answerAttention', method: 'POST', path: '/api/play/attention', tag: 'credit', auth: ['official'],
@@ -406,7 +423,7 @@ export const routes = {
   }),
   addClassMembers: route({
     id: 'addClassMembers', method: 'POST', path: '/api/classes/:id/members', tag: 'classes', auth: REVIEWERS,
-    summary: 'Enrol officials in a class (all or none)', params: IdParams, body: ClassMembersRequest, response: ClassView,
+    summary: 'Enrol officials in a class (all or none)', params: IdParams, body: ClassMembersRequest, response: ClassView, maxBodyBytes: 128 * 1024,
   }),
   classCandidates: route({
     id: 'classCandidates', method: 'GET', path: '/api/classes/:id/candidates', tag: 'classes', auth: REVIEWERS,
@@ -467,7 +484,7 @@ export const routes = {
   }),
   recordAttendance: route({
     id: 'recordAttendance', method: 'PUT', path: '/api/classes/:id/attendance', tag: 'classes', auth: REVIEWERS,
-    summary: 'Record attendance (all records or none)', params: IdParams, body: AttendanceUpdate, response: AttendanceView,
+    summary: 'Record attendance (all records or none)', params: IdParams, body: AttendanceUpdate, response: AttendanceView, maxBodyBytes: 3 * 1024 * 1024,
   }),
   addClassMembersByUnit: route({
     id: 'addClassMembersByUnit', method: 'POST', path: '/api/classes/:id/members/by-unit', tag: 'classes', auth: REVIEWERS,
@@ -592,6 +609,11 @@ export const routes = {
     summary: 'The appeal list as XLSX', query: AppealListQuery, download: 'appeals.xlsx',
   }),
 
+  queueBoardTicket: route({
+    id: 'queueBoardTicket', method: 'POST', path: '/api/admin/queue-board/tickets', tag: 'system', auth: ['sys_admin'],
+    summary: 'A one-time link (valid 60 s) that opens the job-queue dashboard (bull-board) in this browser, bound to this sign-in',
+    response: z.object({ url: z.string(), expiresAt: z.string() }), status: 201,
+  }),
   auditLog: route({
     id: 'auditLog', method: 'GET', path: '/api/audit-log', tag: 'system', auth: ['sys_admin'],
     summary: 'Admin actions that changed something: who, what, on whom, when, from where', query: AuditQuery, response: pageOf(AuditEntryView),

@@ -29,3 +29,8 @@ export async function changePassword(body: ChangePasswordRequest): Promise<void>
 export function fetchMe(): Promise<UserView> {
   return call(routes.me);
 }
+
+/** 登录设备: one's own signed-in sessions. */
+export const listMySessions = (signal?: AbortSignal) => call(routes.mySessions, { signal });
+export const revokeMySession = (id: string) => call(routes.revokeMySession, { params: { id } });
+export const revokeOtherSessions = () => call(routes.revokeOtherSessions);

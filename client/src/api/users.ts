@@ -12,6 +12,8 @@ export const listUsers = (query: ListUsersQuery, signal?: AbortSignal) => call(r
 export const createUser = (body: CreateUserRequest) => call(routes.createUser, { body });
 export const updateUser = (id: string, body: UpdateUserRequest) => call(routes.updateUser, { params: { id }, body });
 export const resetPassword = (id: string) => call(routes.resetPassword, { params: { id } });
+/** 强制下线: end every session of the user. */
+export const revokeUserSessions = (id: string) => call(routes.revokeUserSessions, { params: { id } });
 
 export const downloadImportTemplate = () => download(routes.importTemplate);
 

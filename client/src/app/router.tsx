@@ -8,6 +8,7 @@ import { CatalogPage } from '../features/catalog/catalog-page';
 import { CourseDetailPage } from '../features/catalog/course-detail-page';
 import { MyCoursesPage } from '../features/catalog/my-courses-page';
 import { CategoriesPage } from '../features/categories/categories-page';
+import { QueueBoardPage } from '../features/queue-board/queue-board-page';
 import { ClassListPage } from '../features/classes/class-list-page';
 import { ClassPage } from '../features/classes/class-page';
 import { ManagedCoursesPage } from '../features/courses/managed-courses-page';
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
       { path: 'appeals/:id', element: <RequirePage path="/appeals"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyAppeal }] },
       { path: 'anomalies', element: <RequirePage path="/anomalies"><Outlet /></RequirePage>, children: [{ index: true, lazy: lazyAnomalies }] },
       { path: 'categories', element: <RequirePage path="/categories"><CategoriesPage /></RequirePage> },
+      { path: 'queues', element: <RequirePage path="/queues"><QueueBoardPage /></RequirePage> },
       // visibility of one course is the server's to decide (published, enrolled, managed)
       { path: 'courses/:id', element: <CourseDetailPage /> },
       { path: 'courses/:id/edit', element: <RequireRoles roles={AUTHORS}><Outlet /></RequireRoles>, children: [{ index: true, lazy: lazyBuilder }] },

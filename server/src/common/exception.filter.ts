@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { ErrorBody } from '@xueshi/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatBytes } from './body-limits';
 import { AppError, langOf } from './errors';
 
 interface FastifyLikeError {
@@ -39,7 +40,12 @@ export function toErrorResponse(err: unknown, req: FastifyRequest): { status: nu
   const f = err as FastifyLikeError;
   if (f && typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
     if (f.statusCode === 413 || f.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: lang === 'zh' ? '请求内容过大' : 'Request body too large', field: 'body', requestId } };
+      const limit = req.routeOptions?.bodyLimit;
+      const max = limit ? formatBytes(limit) : '';
+      const message = lang === 'zh'
+        ? `请求体过大${max ? `：本接口最多接受 ${max}` : ''}`
+        : `The request body is too large${max ? `: this route accepts at most ${max}` : ''}`;
+      return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message, field: 'body', issues: [{ field: 'body', message }], requestId } };
     }
     if (f.statusCode === 415) {
       return {

@@ -11,6 +11,8 @@ export interface Principal {
   institutionId: string | null;
   /** a one-time password is in use: only the password change is open */
   mustChangePassword: boolean;
+  /** the signed-in session (refresh-token family) the access token belongs to: revocable at once */
+  sessionId?: string | null;
 }
 
 export type AppRequest = FastifyRequest & { principal?: Principal };

@@ -23,6 +23,14 @@ describe('environment schema', () => {
     expect(() => parseEnv({ ...base, ...patch })).toThrow(new RegExp(`^Invalid environment:\\n  ${name}:`));
   });
 
+  it('Redis Cluster: the server tags the keys, so no tag in the prefix and no Sentinel beside it', () => {
+    const cluster = { ...base, REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2:6379' };
+    expect(parseEnv(cluster)).toMatchObject({ REDIS_CLUSTER_SHARDS: 60 });
+    expect(() => parseEnv({ ...cluster, REDIS_PREFIX: '{xueshi}' })).toThrow(/REDIS_PREFIX: no \{ or \}/);
+    expect(() => parseEnv({ ...cluster, REDIS_SENTINELS: '10.0.0.3:26379' })).toThrow(/REDIS_CLUSTER_NODES: cannot be combined/);
+    expect(() => parseEnv({ ...cluster, REDIS_CLUSTER_NODES: 'a b' })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+
   it('never puts a secret value in the error', () => {
     expect(() => parseEnv({ ...base, JWT_SECRET: 'tooshort-secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('tooshort-secret') }));
   });

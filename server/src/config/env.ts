@@ -8,8 +8,15 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /**
+   * PostgreSQL read replicas ("postgres://…,postgres://…") for the dashboards and exports; each such
+   * query goes to one of them at random. Unset or empty: everything on DATABASE_URL.
+   */
+  DATABASE_READ_URLS: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.url({ protocol: /^postgres(ql)?$/ })))
+    .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
-  /** prefix of every Redis key and queue (a hash tag like {xueshi} under Redis Cluster) */
+  /** prefix of every Redis key and queue (under Redis Cluster the queues' prefix becomes {<prefix>}) */
   REDIS_PREFIX: z.string().min(1).max(40).default('xueshi'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
@@ -54,6 +61,10 @@ export const EnvSchema = z.object({
   /** Redis through Sentinel: "host:port,host:port" of the sentinels (REDIS_URL still gives password and db) */
   REDIS_SENTINELS: z.string().regex(/^[\w.-]+(:\d+)?(,[\w.-]+(:\d+)?)*$/).optional(),
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
+  /** Redis Cluster: "host:port,host:port" of some of its nodes (REDIS_URL still gives the password); keys then carry hash tags */
+  REDIS_CLUSTER_NODES: z.string().regex(/^[\w.-]+(:\d+)?(,[\w.-]+(:\d+)?)*$/).optional(),
+  /** under Redis Cluster, how many hash-tagged shards the play-session state is spread over (fixed while Redis holds unflushed beats) */
+  REDIS_CLUSTER_SHARDS: z.coerce.number().int().min(1).max(1024).default(60),
   /** the one other origin allowed to call the API from a browser (CORS); unset, none */
   CORS_ORIGIN: z.url().optional(),
   /** the platform's public address, printed on archives for verification (unset: the address the request came to) */
@@ -61,6 +72,18 @@ export const EnvSchema = z.object({
   /** GET /api/metrics answers a scraper presenting this bearer token; unset, the route does not exist */
   METRICS_TOKEN: z.string().min(16).optional(),
   HEARTBEAT_FLUSH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /**
+   * Heartbeat rate limits (token buckets in Redis, so they hold across api replicas). Per official:
+   * HEARTBEAT_LIMIT_BURST requests at once, refilled at HEARTBEAT_LIMIT_PER_MINUTE (0 turns every
+   * heartbeat limit off). Per play session: HEARTBEAT_SESSION_BURST at once, refilled at
+   * HEARTBEAT_SESSION_PER_INTERVAL requests per heartbeat interval of the year's policy.
+   */
+  HEARTBEAT_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(60),
+  HEARTBEAT_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+  HEARTBEAT_SESSION_PER_INTERVAL: z.coerce.number().min(1).default(4),
+  HEARTBEAT_SESSION_BURST: z.coerce.number().int().min(1).default(30),
+  /** the largest JSON request body of a route that does not declare its own (maxBodyBytes) */
+  JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
   TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_LOG_SQL: bool.default(false),
@@ -79,6 +102,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (result.data.STORAGE_DRIVER === 's3') {
     const missing = S3_NEEDS.filter((k) => !result.data[k]);
     if (missing.length) throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when STORAGE_DRIVER=s3`).join('\n')}`);
+  }
+  if (result.data.REDIS_CLUSTER_NODES) {
+    // the server tags keys itself under Cluster: a tag in the prefix would put every key in one slot
+    const bad = [
+      result.data.REDIS_SENTINELS && '  REDIS_CLUSTER_NODES: cannot be combined with REDIS_SENTINELS',
+      /[{}]/.test(result.data.REDIS_PREFIX) && '  REDIS_PREFIX: no { or } under Redis Cluster (the server adds the hash tags)',
+    ].filter(Boolean);
+    if (bad.length) throw new Error(`Invalid environment:\n${bad.join('\n')}`);
   }
   return result.data;
 }

@@ -8,7 +8,7 @@ import { dataSourceOptions } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [ENV],
-      useFactory: (env: Env) => dataSourceOptions(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE, logging: env.DB_LOG_SQL }),
+      useFactory: (env: Env) => dataSourceOptions(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE, logging: env.DB_LOG_SQL, readUrls: env.DATABASE_READ_URLS }),
     }),
   ],
 })

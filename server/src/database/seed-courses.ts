@@ -8,6 +8,7 @@ import type { Env } from '../config/env';
 import { createStorage } from '../modules/media/storage/storage.provider';
 import { addJob } from '../queue/job-queue.service';
 import { JobName, JOBS } from '../queue/queues';
+import { connectRedis, queuePrefix } from '../queue/redis.service';
 
 /** 课程类别 (P12), from the policy's main tasks (§三). */
 export const DEFAULT_CATEGORIES = [
@@ -110,7 +111,9 @@ export async function seedDemoCourses(ds: DataSource, env: Env, opts: { enqueue:
   const [teacher] = await ds.query(`SELECT id FROM users WHERE username = 'teacher'`);
   if (!inst || !teacher) return { created: 0, queued: 0 };
   const storage = createStorage(env);
-  const queue = opts.enqueue ? new Queue(JOBS[JobName.Transcode].queue, { connection: { url: env.REDIS_URL }, prefix: env.REDIS_PREFIX }) : null;
+  // the configured Redis (one server, Sentinel or Cluster), as the api and worker use it
+  const conn = opts.enqueue ? connectRedis(env, { maxRetriesPerRequest: null }) : null;
+  const queue = conn ? new Queue(JOBS[JobName.Transcode].queue, { connection: conn, prefix: queuePrefix(env) }) : null;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'xueshi-seed-'));
   let created = 0;
   let queued = 0;
@@ -177,6 +180,7 @@ export async function seedDemoCourses(ds: DataSource, env: Env, opts: { enqueue:
     }
   } finally {
     await queue?.close();
+    conn?.disconnect();
     rmSync(tmp, { recursive: true, force: true });
   }
   return { created, queued };

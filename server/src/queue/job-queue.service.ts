@@ -25,7 +25,7 @@ export class JobQueue implements OnModuleDestroy {
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: this.redis.connection({ maxRetriesPerRequest: 3 }), prefix: this.redis.prefix });
+      q = new Queue(name, { connection: this.redis.connection({ maxRetriesPerRequest: 3 }), prefix: this.redis.queuePrefix });
       // Redis away: the add that needed it fails and says so; the idle connection only reconnects
       q.on('error', () => undefined);
       this.queues.set(name, q);

@@ -57,7 +57,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
         queue === QueueName.Media
           ? {
               connection: this.redis.connection(),
-              prefix: this.redis.prefix,
+              prefix: this.redis.queuePrefix,
               concurrency: this.env.TRANSCODE_CONCURRENCY,
               // a killed worker's job is taken over once its lock lapses
               lockDuration: this.env.TRANSCODE_LOCK_MS,
@@ -67,7 +67,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
             }
           : {
               connection: this.redis.connection(),
-              prefix: this.redis.prefix,
+              prefix: this.redis.queuePrefix,
               // one flush at a time per worker; replicas may overlap, which the flush numbers make harmless
               concurrency: queue === QueueName.Credit ? 1 : 2,
             },
@@ -76,7 +76,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       // connection trouble: BullMQ reconnects by itself; say it once per error instead of crashing
       worker.on('error', (err) => this.log.warn(`queue ${queue}: ${err.message}`));
       this.workers.push(worker);
-      const q = new Queue(queue, { connection: this.redis.connection(), prefix: this.redis.prefix });
+      const q = new Queue(queue, { connection: this.redis.connection(), prefix: this.redis.queuePrefix });
       q.on('error', (err) => this.log.warn(`queue ${queue}: ${err.message}`));
       this.queues.push(q);
       for (const [name, spec] of Object.entries(JOBS)) {

@@ -39,3 +39,25 @@ export const ChangePasswordRequest = z
     ...issue('新密码不能与原密码相同', 'The new password must differ from the current one'),
   });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** 登录设备: one signed-in session (a refresh-token family), as its owner sees it. */
+export const SessionView = z.object({
+  id: z.string(),
+  /** the session this request was made with */
+  current: z.boolean(),
+  /** when the user signed in */
+  signedInAt: z.string(),
+  /** when its tokens were last renewed */
+  lastActiveAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const SessionList = z.object({ items: z.array(SessionView) });
+export type SessionList = z.infer<typeof SessionList>;
+
+/** How many live sessions a revocation ended. */
+export const RevokedSessions = z.object({ revoked: z.number().int() });
+export type RevokedSessions = z.infer<typeof RevokedSessions>;

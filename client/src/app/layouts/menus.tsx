@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ClusterOutlined,
   AppstoreOutlined,
   AuditOutlined,
   AlertOutlined,
@@ -59,6 +60,8 @@ const MY_ARCHIVE: MenuEntry = { path: '/my/archive', label: 'menu.myArchive', ic
 const MY_APPEALS: MenuEntry = { path: '/appeals', label: 'menu.myAppeals', icon: <FlagOutlined />, testId: 'menu-appeals', group: 'main' };
 const APPEALS: MenuEntry = { ...MY_APPEALS, label: 'menu.appeals', group: 'admin' };
 const ANOMALIES: MenuEntry = { path: '/anomalies', label: 'menu.anomalies', icon: <AlertOutlined />, testId: 'menu-anomalies', group: 'admin' };
+// 任务队列: a page with the button that opens the BullMQ dashboard (bull-board) through a one-time ticket
+const QUEUES: MenuEntry = { path: '/queues', label: 'menu.queues', icon: <ClusterOutlined />, testId: 'menu-queues', group: 'admin' };
 const CATEGORIES: MenuEntry = { path: '/categories', label: 'menu.categories', icon: <TagsOutlined />, testId: 'menu-categories', group: 'admin' };
 
 /**
@@ -73,7 +76,7 @@ export const ROLE_MENUS: Record<Role, readonly MenuEntry[]> = {
   // browse the catalogue to assign required courses to their units
   org_admin: [HOME, CATALOG, COMPLIANCE, APPEALS, ANOMALIES, USERS, ORG, IMPORT, PASSWORD],
   // every institution's classes (trainees are enrolled by any admin; classes are opened by an institution)
-  sys_admin: [HOME, CATALOG, CLASS_MANAGE, COMPLIANCE, APPEALS, ANOMALIES, REVIEW, CATEGORIES, POLICY, USERS, ORG, IMPORT, PASSWORD],
+  sys_admin: [HOME, CATALOG, CLASS_MANAGE, COMPLIANCE, APPEALS, ANOMALIES, REVIEW, CATEGORIES, POLICY, QUEUES, USERS, ORG, IMPORT, PASSWORD],
 };
 
 export function mayOpen(role: Role, path: string): boolean {

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { showServerError } from '../../lib/server-errors';
 import { zodRule } from '../../lib/zod-rule';
 import { useAuth, useMe } from './auth-context';
+import { SessionsCard } from './sessions-card';
 
 interface ChangeForm {
   currentPassword: string;
@@ -24,6 +25,8 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<ChangeForm>();
   const [saving, setSaving] = useState(false);
+  // a password change signs the other devices out: the list is read again
+  const [changes, setChanges] = useState(0);
   const forced = me.mustChangePassword;
 
   const onFinish = async (v: ChangeForm) => {
@@ -32,6 +35,7 @@ export function ChangePasswordPage() {
       await changePassword(v.currentPassword, v.newPassword);
       message.success(t('auth.passwordChanged'));
       form.resetFields();
+      setChanges((n) => n + 1);
       if (forced) navigate('/', { replace: true });
     } catch (e) {
       showServerError(e, message, form, FIELDS);
@@ -93,6 +97,8 @@ export function ChangePasswordPage() {
           </Button>
         </Form>
       </Card>
+      {/* before the first password change only that change is open */}
+      {forced ? null : <SessionsCard key={changes} />}
     </div>
   );
 }

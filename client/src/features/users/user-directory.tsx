@@ -2,7 +2,7 @@ import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { RANK_LEVEL_LABELS, type InstitutionView, type ListUsersQuery, type UserPage, type UserView } from '@xueshi/shared';
 import { Alert, App, Button, Dropdown, Flex, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
-import { listUsers, resetPassword, updateUser } from '../../api/users';
+import { listUsers, resetPassword, revokeUserSessions, updateUser } from '../../api/users';
 import { useI18n } from '../../lib/i18n';
 import { errorMessage, showServerError } from '../../lib/server-errors';
 import { useAsync } from '../../lib/use-async';
@@ -93,6 +93,22 @@ export function UserDirectory(props: Props) {
       },
     });
 
+  const confirmSignOut = (u: UserView) =>
+    modal.confirm({
+      title: t('user.forceSignOut'),
+      content: t('user.forceSignOutConfirm', { name: u.name }),
+      okText: t('user.forceSignOut'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+      onOk: async () => {
+        try {
+          const r = await revokeUserSessions(u.id);
+          message.success(t('user.forceSignOutDone', { name: u.name, count: r.revoked }));
+        } catch (e) {
+          showServerError(e, message);
+        }
+      },
+    });
+
   const onSaved = (r: UserFormResult) => {
     setDrawerOpen(false);
     if (r.created) {
@@ -144,6 +160,8 @@ export function UserDirectory(props: Props) {
               : [{ key: 'disable', label: t('user.disable'), danger: true, onClick: () => confirmDisable(u) }]),
           ...(isLocked(u) ? [{ key: 'unlock', label: t('user.unlock'), onClick: () => patch(u, { unlock: true }, t('user.unlockedDone', { name: u.name })) }] : []),
           { key: 'reset', label: t('user.resetPassword'), onClick: () => confirmReset(u) },
+          // one's own sessions are on the change-password page (登录设备)
+          ...(self ? [] : [{ key: 'signout', label: t('user.forceSignOut'), danger: true, onClick: () => confirmSignOut(u) }]),
         ].map((i) => ({ ...i, 'data-testid': `user-action-${i.key}-${u.username}` }));
         return (
           <Space size={0}>

@@ -3,6 +3,10 @@ import { AppError, forbidden } from '../errors';
 import type { Principal } from '../request';
 import type { TokenService } from './token.service';
 
+/** The answer to an access token whose session was signed out (revoked). */
+export const sessionRevoked = () =>
+  new AppError('UNAUTHENTICATED', { zh: '该登录已被注销，请重新登录', en: 'This session has been signed out; please sign in again' });
+
 /** What a user holding a one-time password may still call. */
 const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'refresh']);
 

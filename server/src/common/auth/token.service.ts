@@ -18,6 +18,8 @@ interface AccessClaims {
   inst: string | null;
   /** must change password */
   pwc?: boolean;
+  /** session (refresh-token family) id: a revoked session's access tokens fail at once */
+  sid?: string;
 }
 
 /** Access tokens (short-lived JWT, HS256 only) and opaque refresh tokens. */
@@ -32,6 +34,7 @@ export class TokenService {
   signAccess(p: Principal): string {
     const claims: AccessClaims = { sub: p.userId, role: p.role, org: p.orgUnitId, path: p.orgPath, inst: p.institutionId };
     if (p.mustChangePassword) claims.pwc = true;
+    if (p.sessionId) claims.sid = p.sessionId;
     return jwt.sign(claims, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
@@ -77,6 +80,7 @@ export class TokenService {
       orgPath: claims.path,
       institutionId: claims.inst,
       mustChangePassword: claims.pwc === true,
+      sessionId: typeof claims.sid === 'string' ? claims.sid : null,
     };
   }
 

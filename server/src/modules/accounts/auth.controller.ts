@@ -1,4 +1,4 @@
-import { Body, Controller, Req } from '@nestjs/common';
+import { Body, Controller, Param, Req } from '@nestjs/common';
 import { ChangePasswordRequest, LoginRequest, RefreshRequest, routes } from '@xueshi/shared';
 import { CurrentPrincipal } from '../../common/auth/principal.decorator';
 import type { AppRequest, Principal } from '../../common/request';
@@ -38,5 +38,20 @@ export class AuthController {
   @Route(routes.me)
   me(@CurrentPrincipal() p: Principal) {
     return this.auth.me(p);
+  }
+
+  @Route(routes.mySessions)
+  mySessions(@CurrentPrincipal() p: Principal) {
+    return this.auth.mySessions(p);
+  }
+
+  @Route(routes.revokeMySession)
+  revokeMySession(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.auth.revokeMySession(p, id);
+  }
+
+  @Route(routes.revokeOtherSessions)
+  revokeOtherSessions(@CurrentPrincipal() p: Principal) {
+    return this.auth.revokeOtherSessions(p);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginResponse, TokenPair, UserView } from '@xueshi/shared';
+import type { LoginResponse, RevokedSessions, SessionList, TokenPair, UserView } from '@xueshi/shared';
 import { randomUUID } from 'node:crypto';
 import { TokenService } from '../../common/auth/token.service';
 import { ENV } from '../../config/config.module';
@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../common/errors';
 import type { Principal } from '../../common/request';
 import { burnVerify, hashPassword, verifyPassword } from './password';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 import type { UserEntity } from './user.entity';
 import { toUserView } from './user-view';
 import { UsersRepository } from './users.repository';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async login(username: string, password: string, client: ClientInfo): Promise<LoginResponse> {
@@ -100,7 +102,8 @@ export class AuthService {
       createdIp: client.ip,
       userAgent: client.userAgent?.slice(0, 200) ?? null,
     });
-    return { accessToken: this.tokens.signAccess(principalOf(user)), refreshToken: token, expiresIn: this.tokens.accessTtlSeconds };
+    // the access token names its session, so that revoking the session kills it too
+    return { accessToken: this.tokens.signAccess({ ...principalOf(user), sessionId: familyId }), refreshToken: token, expiresIn: this.tokens.accessTtlSeconds };
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
@@ -108,7 +111,7 @@ export class AuthService {
     if (!row) throw new AppError('UNAUTHENTICATED', BAD_REFRESH, 'refreshToken');
     if (row.revokedAt) {
       // A rotated token presented again: someone holds a copy. End the whole session family.
-      await this.refreshTokens.revokeFamily(row.familyId);
+      await this.sessions.end(row.userId, { only: row.familyId });
       throw new AppError('UNAUTHENTICATED', BAD_REFRESH, 'refreshToken');
     }
     if (!(await this.refreshTokens.claim(row.id))) throw new AppError('UNAUTHENTICATED', BAD_REFRESH, 'refreshToken');
@@ -120,7 +123,7 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     const row = await this.refreshTokens.findByHash(TokenService.hashRefresh(refreshToken));
-    if (row) await this.refreshTokens.revokeFamily(row.familyId);
+    if (row) await this.sessions.end(row.userId, { only: row.familyId });
   }
 
   async changePassword(p: Principal, current: string, next: string, client: ClientInfo): Promise<TokenPair> {
@@ -130,8 +133,23 @@ export class AuthService {
       throw new AppError('INVALID_CREDENTIALS', { zh: '原密码不正确', en: 'The current password is wrong' }, 'currentPassword');
     }
     await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
-    await this.refreshTokens.revokeAllOfUser(user.id);
+    // every session ends; the caller's continues under a new pair (its old access token may finish its short life)
+    await this.sessions.end(user.id, { keepAccess: p.sessionId });
     return this.issue({ ...user, mustChangePassword: false } as UserEntity, randomUUID(), client);
+  }
+
+  mySessions(p: Principal): Promise<SessionList> {
+    return this.sessions.list(p);
+  }
+
+  async revokeMySession(p: Principal, sessionId: string): Promise<{ ok: true }> {
+    const r = await this.sessions.end(p.userId, { only: sessionId });
+    if (!r.found) throw notFound({ zh: '该登录设备不存在或已下线', en: 'No such session, or it has already ended' });
+    return { ok: true };
+  }
+
+  revokeOtherSessions(p: Principal): Promise<RevokedSessions> {
+    return this.sessions.end(p.userId, { except: p.sessionId ?? null }).then((r) => ({ revoked: r.revoked }));
   }
 
   async me(p: Principal): Promise<UserView> {

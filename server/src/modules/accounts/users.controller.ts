@@ -68,4 +68,9 @@ export class UsersController {
   resetPassword(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.users.resetPassword(p, id);
   }
+
+  @Route(routes.revokeUserSessions)
+  revokeSessions(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.users.revokeSessions(p, id);
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Role } from '@xueshi/shared';
+import { onReplica } from '../../database/read-replica';
 import type { UserScope } from './access-scope';
 import { UserEntity } from './user.entity';
 
@@ -40,8 +41,9 @@ export class UsersRepository {
     return qb;
   }
 
-  async list(scope: UserScope, f: UserFilters): Promise<[UserEntity[], number]> {
-    const qb = this.base(scope);
+  /** One page; on `m` when given (the export's replica connection), else the primary. */
+  async list(scope: UserScope, f: UserFilters, m?: EntityManager): Promise<[UserEntity[], number]> {
+    const qb = this.base(scope, m);
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(u.name ILIKE :like OR u.username ILIKE :like OR u.staff_no ILIKE :like)', { like });
@@ -59,6 +61,11 @@ export class UsersRepository {
       .skip((f.page - 1) * f.pageSize)
       .take(f.pageSize)
       .getManyAndCount();
+  }
+
+  /** `fn` on one read-replica connection (the primary without replicas): reads that may be seconds old. */
+  onReplica<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return onReplica(this.ds, fn);
   }
 
   findInScope(scope: UserScope, id: string): Promise<UserEntity | null> {

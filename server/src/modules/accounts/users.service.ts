@@ -14,7 +14,7 @@ import type { Principal } from '../../common/request';
 import { OrgUnitsRepository } from '../organizations/org-units.repository';
 import { canManageRole, orgPathInScope, UserScope, userScope } from './access-scope';
 import { generateInitialPassword, hashPassword } from './password';
-import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 import type { UserEntity } from './user.entity';
 import { toUserView } from './user-view';
 import { UserFilters, UsersRepository } from './users.repository';
@@ -36,7 +36,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly units: OrgUnitsRepository,
-    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly sessions: SessionsService,
   ) {}
 
   async list(p: Principal, f: UserFilters): Promise<UserPage> {
@@ -44,15 +44,17 @@ export class UsersService {
     return { items: rows.map(toUserView), total, page: f.page, pageSize: f.pageSize };
   }
 
-  /** Every user the list would show under the same filters, all pages, as XLSX. */
+  /** Every user the list would show under the same filters, all pages, as XLSX: read from a replica. */
   async export(p: Principal, f: Omit<UserFilters, 'page' | 'pageSize'>): Promise<Buffer> {
     const scope = userScope(p);
-    const all: UserView[] = [];
-    for (let page = 1; ; page++) {
-      const [rows] = await this.users.list(scope, { ...f, page, pageSize: EXPORT_PAGE });
-      all.push(...rows.map(toUserView));
-      if (rows.length < EXPORT_PAGE) break;
-    }
+    const all = await this.users.onReplica(async (m) => {
+      const views: UserView[] = [];
+      for (let page = 1; ; page++) {
+        const [rows] = await this.users.list(scope, { ...f, page, pageSize: EXPORT_PAGE }, m);
+        views.push(...rows.map(toUserView));
+        if (rows.length < EXPORT_PAGE) return views;
+      }
+    });
     return usersWorkbook(all);
   }
 
@@ -152,7 +154,7 @@ export class UsersService {
         throw e;
       }
     }
-    if (body.disabled === true) await this.refreshTokens.revokeAllOfUser(id);
+    if (body.disabled === true) await this.sessions.end(id);
     return toUserView((await this.users.findById(id))!);
   }
 
@@ -167,7 +169,15 @@ export class UsersService {
       lastFailedLoginAt: null,
       lockedUntil: null,
     });
-    await this.refreshTokens.revokeAllOfUser(id);
+    await this.sessions.end(id);
     return { initialPassword };
+  }
+
+  /** 强制下线: end every session of a user within the caller's scope (refresh and access tokens, at once). */
+  async revokeSessions(p: Principal, id: string): Promise<{ revoked: number }> {
+    const user = await this.mustFind(userScope(p), id);
+    if (!canManageRole(p.role, user.role)) throw forbidden();
+    const { revoked } = await this.sessions.end(id);
+    return { revoked };
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { Principal } from '../../common/request';
+import { type Reader, replicaReader } from '../../database/read-replica';
 import { chinaYear, PolicyService } from '../policy/policy.service';
 import { elapsedShare, evaluateYear, type YearFacts } from './compliance-rules';
 
@@ -23,7 +24,8 @@ interface Scope {
 /**
  * Yearly compliance (P1–P8) read from the pre-aggregated totals: one official, a subtree's
  * list and its dashboard aggregates. The SQL `met` and the per-official rules are the same
- * rules (a test holds them together).
+ * rules (a test holds them together). The dashboard, the list and its export read from a read
+ * replica when there is one (seconds old); one official's compliance reads the primary.
  */
 @Injectable()
 export class ComplianceService {
@@ -33,19 +35,19 @@ export class ComplianceService {
   ) {}
 
   /** The caller's scope, narrowed to a node of it when one is asked for (404 outside it). */
-  async scope(p: Principal, orgUnitId?: string): Promise<Scope> {
+  async scope(p: Principal, orgUnitId?: string, db: Reader = this.ds): Promise<Scope> {
     if (p.role === 'institution_admin') {
       if (!p.institutionId) throw new AppError('FORBIDDEN', NOT_IN_SCOPE);
       const base = `u.id IN (SELECT cm.user_id FROM class_members cm JOIN training_classes tc ON tc.id = cm.class_id WHERE tc.institution_id = $3)`;
       if (!orgUnitId) return { where: base, args: [p.institutionId], node: null };
-      const [n] = await this.ds.query('SELECT id, name, path FROM org_units WHERE id = $1', [orgUnitId]);
+      const [n] = await db.query('SELECT id, name, path FROM org_units WHERE id = $1', [orgUnitId]);
       if (!n) throw new AppError('NOT_FOUND', { zh: '单位不存在', en: 'No such unit' }, 'orgUnitId');
       return { where: `${base} AND ou.path LIKE $4 || '%'`, args: [p.institutionId, n.path], node: n };
     }
     let root: { id: string | null; name: string; path: string };
     if (p.role === 'org_admin') {
       if (!p.orgPath) throw new AppError('FORBIDDEN', NOT_IN_SCOPE);
-      const [n] = await this.ds.query('SELECT id, name, path FROM org_units WHERE path = $1', [p.orgPath]);
+      const [n] = await db.query('SELECT id, name, path FROM org_units WHERE path = $1', [p.orgPath]);
       root = n;
     } else if (p.role === 'sys_admin') {
       root = { id: null, name: '全部', path: '/' };
@@ -53,7 +55,7 @@ export class ComplianceService {
       throw new AppError('FORBIDDEN', NOT_IN_SCOPE);
     }
     if (orgUnitId) {
-      const [n] = await this.ds.query('SELECT id, name, path FROM org_units WHERE id = $1', [orgUnitId]);
+      const [n] = await db.query('SELECT id, name, path FROM org_units WHERE id = $1', [orgUnitId]);
       if (!n || !n.path.startsWith(root.path)) throw new AppError('NOT_FOUND', { zh: '单位不存在或不在您的管辖范围内', en: 'No such unit within your scope' }, 'orgUnitId');
       root = n;
     }
@@ -150,11 +152,11 @@ export class ComplianceService {
     return conds.length ? ` AND ${conds.join(' AND ')}` : '';
   }
 
-  /** The list (one page, or every row for the export), with the total. */
-  async list(p: Principal, q: Out<typeof ComplianceListQuery>, all = false, now = new Date()) {
+  /** The list (one page, or every row for the export), with the total: from a replica unless `db` says otherwise. */
+  async list(p: Principal, q: Out<typeof ComplianceListQuery>, all = false, now = new Date(), db: Reader = replicaReader(this.ds)) {
     const year = q.year ?? chinaYear(now);
     const policy = await this.policy.forYear(year);
-    const s = await this.scope(p, q.orgUnitId);
+    const s = await this.scope(p, q.orgUnitId, db);
     const sql = this.metSql(policy);
     const share = elapsedShare(year, now);
     const projected = share > 0 && share < 1 ? `round(${sql.hours} / ${Math.max(share, 1 / 12)}, 1)` : 'NULL::numeric';
@@ -163,9 +165,9 @@ export class ComplianceService {
     const extra = this.listWhere(q, sql, projected, required, args);
     const from = `FROM users u JOIN org_units ou ON ou.id = u.org_unit_id LEFT JOIN official_year_totals t ON t.user_id = u.id AND t.year = $1
       WHERE u.role = 'official' AND NOT u.disabled AND $2::int IS NOT NULL AND ${s.where}${extra}`;
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n ${from}`, args);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n ${from}`, args);
     const page = all ? '' : ` LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
-    const rows = await this.ds.query(
+    const rows = await db.query(
       `SELECT u.id AS "userId", u.name, u.staff_no AS "staffNo", ou.name AS "unitName", ${sql.hours}::float AS hours,
               coalesce(t.legal_hours, 0)::float AS "legalHours", coalesce(t.offline_days, 0)::float AS "offlineDays",
               u.law_enforcement AS "lawEnforcement", u.grassroots, ${sql.met} AS met,
@@ -177,10 +179,12 @@ export class ComplianceService {
     return { items: rows.map((r: ComplianceRow) => ({ ...r, shortfallHours: r1(r.shortfallHours), atRisk: !!r.atRisk })) as ComplianceRow[], total: n, page: q.page, pageSize: q.pageSize, year };
   }
 
+  /** The dashboard's aggregates, from a replica. */
   async dashboard(p: Principal, q: Out<typeof DashboardQuery>, now = new Date()): Promise<Dashboard> {
+    const db = replicaReader(this.ds);
     const year = q.year ?? chinaYear(now);
     const policy = await this.policy.forYear(year);
-    const s = await this.scope(p, q.orgUnitId);
+    const s = await this.scope(p, q.orgUnitId, db);
     const sql = this.metSql(policy);
     const share = elapsedShare(year, now);
     const required = Math.min(policy.yearlyHours, policy.yearlyDays * policy.hoursPerDay);
@@ -194,17 +198,17 @@ export class ComplianceService {
     // distribution; and the trend from the cumulative month columns (plain floats)
     const trendCols = Array.from({ length: 12 }, (_, i) => `avg(coalesce(t.cum_hours[${i + 1}], 0))::float AS a${i + 1}, count(*) FILTER (WHERE t.cum_hours[${i + 1}] >= ${required})::int AS m${i + 1}`).join(', ');
     const [cells, [trendRow]] = await Promise.all([
-      this.ds.query(
+      db.query(
         `SELECT ou.id AS unit, least(floor(${sql.hours} / ${STEP}), 8)::int AS bucket, count(*)::int AS n, count(*) FILTER (WHERE ${sql.met})::int AS meeting,
                 count(*) FILTER (WHERE ${atRisk})::int AS at_risk, sum(${sql.hours})::float AS hours
            ${from} GROUP BY 1, 2`,
         args,
       ) as Promise<{ unit: string; bucket: number; n: number; meeting: number; at_risk: number; hours: number }[]>,
-      this.ds.query(`SELECT ${trendCols} ${from}`, args),
+      db.query(`SELECT ${trendCols} ${from}`, args),
     ]);
     // each unit to the child of the scope's node it lies under (or itself, for an institution's trainees)
     const unitIds = [...new Set(cells.map((c) => c.unit))];
-    const units: { id: string; name: string; path: string }[] = unitIds.length ? await this.ds.query('SELECT id, name, path FROM org_units WHERE id = ANY($1)', [unitIds]) : [];
+    const units: { id: string; name: string; path: string }[] = unitIds.length ? await db.query('SELECT id, name, path FROM org_units WHERE id = ANY($1)', [unitIds]) : [];
     const childOf = new Map<string, string>();
     for (const u of units) {
       const child = s.node ? u.path.slice(s.node.path.length).split('/')[0] || (s.node.id ?? u.id) : u.id;
@@ -212,7 +216,7 @@ export class ComplianceService {
     }
     const childIds = [...new Set(childOf.values())];
     const names = new Map<string, string>(
-      (childIds.length ? await this.ds.query('SELECT id, name FROM org_units WHERE id = ANY($1)', [childIds]) : []).map((r: { id: string; name: string }) => [r.id, r.name]),
+      (childIds.length ? await db.query('SELECT id, name FROM org_units WHERE id = ANY($1)', [childIds]) : []).map((r: { id: string; name: string }) => [r.id, r.name]),
     );
     const groups = new Map<string, { officials: number; meeting: number; atRisk: number; hours: number }>();
     const buckets = new Array(9).fill(0);
@@ -233,7 +237,7 @@ export class ComplianceService {
       .map(([id, g]) => ({ id, name: names.get(id) ?? '', officials: g.officials, meeting: g.meeting, atRisk: g.atRisk, averageHours: r1(g.officials ? g.hours / g.officials : 0) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
     return {
-      year, scope: { id: s.node?.id ?? null, name: s.node?.name ?? (await this.institutionName(p)) }, requiredHours: required,
+      year, scope: { id: s.node?.id ?? null, name: s.node?.name ?? (await this.institutionName(p, db)) }, requiredHours: required,
       officials: all.officials, meeting: all.meeting, atRisk: all.atRisk, averageHours: r1(all.officials ? all.hours / all.officials : 0),
       byUnit,
       distribution: buckets.map((count, i) => ({ from: i * STEP, to: i === 8 ? null : (i + 1) * STEP, count })),
@@ -242,8 +246,8 @@ export class ComplianceService {
     };
   }
 
-  private async institutionName(p: Principal): Promise<string> {
-    const [i] = p.institutionId ? await this.ds.query('SELECT name FROM institutions WHERE id = $1', [p.institutionId]) : [];
+  private async institutionName(p: Principal, db: Reader): Promise<string> {
+    const [i] = p.institutionId ? await db.query('SELECT name FROM institutions WHERE id = $1', [p.institutionId]) : [];
     return i?.name ?? '';
   }
 
@@ -251,7 +255,8 @@ export class ComplianceService {
   async remind(p: Principal, body: Out<typeof RemindersRequest>, now = new Date()) {
     const year = body.year ?? chinaYear(now);
     if (year !== chinaYear(now)) throw new AppError('VALIDATION_FAILED', { zh: '只能就本年度发送提醒', en: 'Reminders are for the current year only' }, 'year');
-    const { items } = await this.list(p, { year, orgUnitId: body.orgUnitId, status: 'at_risk', page: 1, pageSize: 200 }, true, now);
+    // it writes: its candidates come from the primary, not a replica
+    const { items } = await this.list(p, { year, orgUnitId: body.orgUnitId, status: 'at_risk', page: 1, pageSize: 200 }, true, now, this.ds);
     if (!items.length) return { officials: 0, admins: 0 };
     const month = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
     const policy = await this.policy.forYear(year);

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenService } from '../../common/auth/token.service';
 import { langOf } from '../../common/errors';
 import { RedisService } from '../../queue/redis.service';
+import { sessionKeys, shardOf } from '../playback/keys';
 import { MEDIA_COOKIE, MediaUrls } from './media-url';
 import { contentTypeOf, MediaStorage } from './storage/media-storage';
 
@@ -78,7 +79,7 @@ export class StreamGateway implements OnModuleInit {
     const seg = /^\d{3,4}p\/seg_(\d{3,5})\.ts$/.exec(file);
     if (claims.sessionId && (seg || file === 'document.pdf')) {
       // I2: coverage counts only what this session really downloaded (a document: its file, bit 0)
-      await this.redis.client.setbit(this.redis.key('seg', claims.sessionId), seg ? Number(seg[1]) : 0, 1).catch(() => undefined);
+      await this.redis.client.setbit(sessionKeys(this.redis, shardOf(this.redis, claims.userId), claims.sessionId).segments, seg ? Number(seg[1]) : 0, 1).catch(() => undefined);
     }
     const obj = await this.storage.read(key, range);
     if (!obj || (obj.range && obj.range.start >= obj.size)) {

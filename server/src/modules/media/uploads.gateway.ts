@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROLES_AUTHORING } from './media.constants';
 import { TokenService } from '../../common/auth/token.service';
+import { SessionRevocations } from '../../common/auth/session-revocations';
 import { AppError, Lang, langOf } from '../../common/errors';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
@@ -42,6 +43,7 @@ export class UploadsGateway implements OnModuleInit {
     @Inject(ENV) private readonly env: Env,
     private readonly tokens: TokenService,
     private readonly media: MediaService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   onModuleInit() {
@@ -67,6 +69,9 @@ export class UploadsGateway implements OnModuleInit {
       onIncomingRequest: async (req, uploadId) => {
         const p = callerOf(req);
         const lang = langOf(req.headers.get('accept-language') ?? undefined);
+        if (p.sessionId && (await this.revocations.isRevoked(p.userId, p.sessionId))) {
+          throw refusal(401, 'UNAUTHENTICATED', '该登录已被注销，请重新登录', 'This session has been signed out; please sign in again', lang);
+        }
         if (!ROLES_AUTHORING.includes(p.role)) throw refusal(403, 'FORBIDDEN', '只有教师和施教机构可以上传课件', 'Only authors may upload courseware', lang);
         if (req.method !== 'POST' && uploadId) {
           const upload = await store.getUpload(uploadId).catch(() => null);

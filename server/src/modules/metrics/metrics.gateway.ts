@@ -10,6 +10,7 @@ import { QueueName } from '../../queue/queues';
 import { RedisService } from '../../queue/redis.service';
 import { httpDuration, httpRequests, registry, SHARED } from './metrics';
 import { SharedCounters } from './shared-counters';
+import { dirtyKeys } from '../playback/keys';
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -63,7 +64,7 @@ export class MetricsGateway implements OnModuleInit {
     };
     try {
       if (!this.queues.length) {
-        this.queues = Object.values(QueueName).map((q) => new Queue(q, { connection: this.redis.connection({ maxRetriesPerRequest: 3 }), prefix: this.redis.prefix }));
+        this.queues = Object.values(QueueName).map((q) => new Queue(q, { connection: this.redis.connection({ maxRetriesPerRequest: 3 }), prefix: this.redis.queuePrefix }));
       }
       const rows: [string, number][] = [];
       for (const q of this.queues) {
@@ -71,10 +72,12 @@ export class MetricsGateway implements OnModuleInit {
         for (const [state, n] of Object.entries(c)) rows.push([`{queue="${q.name}",state="${state}"}`, n]);
       }
       line('xueshi_queue_jobs', 'BullMQ jobs by queue and state', 'gauge', rows);
-      const dirty = this.redis.key('ps-dirty');
-      const [size, oldest] = await Promise.all([this.redis.client.zcard(dirty), this.redis.client.zrange(dirty, 0, 0, 'WITHSCORES')]);
+      // one due set per shard under Redis Cluster, one on one server (playback/keys.ts)
+      const dues = await Promise.all(dirtyKeys(this.redis).map((k) => Promise.all([this.redis.client.zcard(k), this.redis.client.zrange(k, 0, 0, 'WITHSCORES')])));
+      const size = dues.reduce((n, [c]) => n + c, 0);
+      const heads = dues.filter(([, h]) => h.length).map(([, h]) => Number(h[1]));
       line('xueshi_credit_backlog_sessions', 'Play sessions with beats not yet credited', 'gauge', [['', size]]);
-      const lag = oldest.length ? Math.max(0, (Date.now() - Number(oldest[1])) / 1000) : 0;
+      const lag = heads.length ? Math.max(0, (Date.now() - Math.min(...heads)) / 1000) : 0;
       line('xueshi_credit_lag_seconds', 'How long the most overdue session has waited past its due time', 'gauge', [['', lag]]);
       const shared = await this.counters.all();
       line('xueshi_credit_sessions_flushed_total', 'Session batches the workers wrote to PostgreSQL', 'counter', [['', shared[SHARED.sessionsFlushed] ?? 0]]);

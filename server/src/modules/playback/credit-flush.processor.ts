@@ -8,10 +8,11 @@ import { SEGMENT_SECONDS } from '../media/ffmpeg';
 import { PolicyService } from '../policy/policy.service';
 import { ACK_LUA, CLAIM_FIELDS, CLAIM_LUA } from './heartbeat.lua';
 import { Interval, measure, playedAndFetched, toMultirange, union } from './intervals';
-import { sessionKeys } from './keys';
+import { dirtyKey, sessionKeys } from './keys';
 
 interface Claimed {
   sid: string;
+  shard: number;
   seq: number;
   uid: string;
   lessonId: string;
@@ -54,22 +55,28 @@ export class CreditFlushProcessor {
   /**
    * Drain the due sessions in batches, two stages deep: while one batch is written to PostgreSQL
    * the next is claimed from Redis (never the same sessions: a claim moves them a lease ahead).
+   * Under Redis Cluster a batch takes its share from every shard's due set (see keys.ts).
    */
   async process(): Promise<{ sessions: number; beats: number }> {
     let sessions = 0;
     let beats = 0;
+    const shards = this.redis.shardTags.map((_, i) => i);
+    const share = Math.ceil(BATCH / shards.length);
     const take = async () => {
       // the sessions whose work is due: live ones a flush delay after their first unflushed beat, ended ones at once
-      const sids = await this.redis.client.zrangebyscore(sessionKeys(this.redis, '').dirty, '-inf', Date.now(), 'LIMIT', 0, BATCH);
-      return { sids, batch: sids.length ? await this.claim(sids) : [] };
+      const now = Date.now();
+      const due = await Promise.all(shards.map((s) => this.redis.client.zrangebyscore(dirtyKey(this.redis, s), '-inf', now, 'LIMIT', 0, share)));
+      const batch = (await Promise.all(due.map((sids, s) => (sids.length ? this.claim(s, sids) : [])))).flat();
+      // a shard that filled its share may have more
+      return { found: due.some((d) => d.length > 0), more: due.some((d) => d.length === share), batch };
     };
-    const none = Promise.resolve({ sids: [] as string[], batch: [] as Claimed[] });
+    const none = Promise.resolve({ found: false, more: false, batch: [] as Claimed[] });
     let next = take();
     try {
       for (let round = 0; round < 80; round++) {
         const cur = await next;
-        if (!cur.sids.length) break;
-        next = cur.sids.length === BATCH ? take() : none;
+        if (!cur.found) break;
+        next = cur.more ? take() : none;
         if (cur.batch.length) await this.write(cur.batch);
         await this.ack(cur.batch);
         sessions += cur.batch.length;
@@ -82,11 +89,12 @@ export class CreditFlushProcessor {
     return { sessions, beats };
   }
 
-  private async claim(sids: string[]): Promise<Claimed[]> {
+  /** Claim due sessions of one shard: one pipeline (under Cluster all its keys share the shard's slot). */
+  private async claim(shard: number, sids: string[]): Promise<Claimed[]> {
     const now = String(Date.now());
     const pipe = this.redis.client.pipeline();
     for (const sid of sids) {
-      const k = sessionKeys(this.redis, sid);
+      const k = sessionKeys(this.redis, shard, sid);
       (pipe as unknown as { xsClaim(...a: string[]): void }).xsClaim(k.session, k.ranges, k.pendingRanges, k.rejected, k.pendingRejected, k.dirty, k.totals, k.pendingTotals, sid, now, String(CLAIM_LEASE_MS));
       pipe.getBuffer(k.segments);
     }
@@ -113,6 +121,7 @@ export class CreditFlushProcessor {
       if (acc - verified > 0.05) uncounted.not_fetched = (uncounted.not_fetched ?? 0) + (acc - verified);
       out.push({
         sid,
+        shard,
         seq: Number(h.pend_seq),
         uid: h.uid!,
         lessonId: h.lid!,
@@ -206,13 +215,16 @@ export class CreditFlushProcessor {
 
   private async ack(batch: Claimed[]) {
     if (!batch.length) return;
-    const pipe = this.redis.client.pipeline();
+    // one pipeline per shard (one slot each under Cluster; a single one on one server)
+    const pipes = new Map<number, ReturnType<RedisService['client']['pipeline']>>();
     for (const b of batch) {
-      const k = sessionKeys(this.redis, b.sid);
+      let pipe = pipes.get(b.shard);
+      if (!pipe) pipes.set(b.shard, (pipe = this.redis.client.pipeline()));
+      const k = sessionKeys(this.redis, b.shard, b.sid);
       (pipe as unknown as { xsAck(...a: (string | number)[]): void }).xsAck(
         k.session, k.pendingRanges, k.pendingRejected, k.dirty, k.ranges, k.rejected, k.totals, k.pendingTotals, b.sid, b.seq, ENDED_TTL_S, Date.now(), this.env.HEARTBEAT_FLUSH_DELAY_MS,
       );
     }
-    await pipe.exec();
+    await Promise.all([...pipes.values()].map((p) => p.exec()));
   }
 }

@@ -36,7 +36,7 @@ export class HeartbeatGateway implements OnModuleInit {
     fastify.route({
       method: 'POST',
       url: routes.heartbeat.path,
-      bodyLimit: 256 * 1024,
+      bodyLimit: routes.heartbeat.maxBodyBytes,
       schema: { body: schema },
       // who is asking comes before what they sent: 401/403 before any 400, as on every other route
       preValidation: async (req: FastifyRequest) => {
@@ -55,7 +55,8 @@ export class HeartbeatGateway implements OnModuleInit {
             requestId: String(req.id),
           });
         }
-        const { status, body } = toErrorResponse(err, req);
+        const { status, body, headers } = toErrorResponse(err, req);
+        if (headers) void reply.headers(headers);
         void reply.status(status).send(body);
       },
       handler: (req: FastifyRequest, reply: FastifyReply) => this.handle(req as FastifyRequest<{ Body: Body }>, reply),

@@ -5,6 +5,13 @@
  *       5 dirty set, 6 rejected-beats list, 7 unflushed totals hash (verified seconds, beats, uncounted
  *       seconds by reason: the worker claims it whole by renaming it)
  * ARGV: 1 now (server ms), 2 user id, 3 session id, 4 beats as JSON, 5 flush delay (ms)
+ * Then, checked before anything else (same call, so still one round trip):
+ * KEYS: 8 the official's heartbeat rate buckets (theirs and their latest session's, one string), 9 the
+ *       revocation mark of the access token's sign-in session
+ * ARGV: 6 official burst, 7 official refill per ms (0: no limits), 8 session burst, 9 session refills per
+ *       heartbeat interval (the interval is half the session's gap_ms)
+ * A revoked sign-in session answers {revoked}; a request over either token bucket answers {limited = ms
+ * to wait} and changes nothing (a flood costs reads only). Refusals are not beats: the client keeps them.
  *
  * The dirty set is a sorted set scored by when a session's work falls due for the worker: a live
  * session's first unflushed beat plus the flush delay; a session that ended, at once.
@@ -24,6 +31,33 @@ local uid, sid = ARGV[2], ARGV[3]
 local beats = cjson.decode(ARGV[4])
 local due = now + tonumber(ARGV[5])
 local out = { accepted = 0, rejected = {}, uncounted = {}, takenOver = false, ended = false, attention = cjson.null, verified = 0 }
+
+if redis.call('EXISTS', KEYS[9]) == 1 then return '{"revoked":true}' end
+local ub_cap, ub_rate = tonumber(ARGV[6]), tonumber(ARGV[7])
+if ub_rate > 0 then
+  -- one string per official: "tokens at session session_tokens session_at"; the session bucket is
+  -- that of the official's latest session (one watches at a time), and only its owner draws on it
+  local ut, st, s_rate = ub_cap, nil, 0
+  local b_t, b_at, b_sid, b_st, b_sat
+  local b = redis.call('GET', KEYS[8])
+  if b then b_t, b_at, b_sid, b_st, b_sat = string.match(b, '^(%S+) (%S+) (%S+) (%S+) (%S+)$') end
+  if b_t then ut = math.min(ub_cap, tonumber(b_t) + (now - tonumber(b_at)) * ub_rate) end
+  local sb = redis.call('HMGET', sk, 'uid', 'gap_ms')
+  if sb[1] == uid and sb[2] then
+    local sb_cap = tonumber(ARGV[8])
+    s_rate = tonumber(ARGV[9]) * 2 / tonumber(sb[2])
+    st = sb_cap
+    if b_sid == sid then st = math.min(sb_cap, tonumber(b_st) + (now - tonumber(b_sat)) * s_rate) end
+  end
+  if ut < 1 or (st ~= nil and st < 1) then
+    local wait = 0
+    if ut < 1 then wait = (1 - ut) / ub_rate end
+    if st ~= nil and st < 1 then wait = math.max(wait, (1 - st) / s_rate) end
+    return cjson.encode({ limited = math.ceil(wait) })
+  end
+  if st ~= nil then b_sid, b_st, b_sat = sid, st - 1, now end
+  redis.call('SET', KEYS[8], string.format('%.4f %d %s %.4f %d', ut - 1, now, b_sid or '-', b_st or 0, b_sat or now), 'PX', math.ceil(ub_cap / ub_rate) + 1000)
+end
 
 local function reject(seq, reason, store)
   table.insert(out.rejected, { seq = seq, reason = reason })

@@ -13,11 +13,27 @@ import { CoursesRepository } from '../courses/courses.repository';
 import { MediaUrls } from '../media/media-url';
 import { PolicyService } from '../policy/policy.service';
 import { ATTENTION_LUA, HEARTBEAT_LUA } from './heartbeat.lua';
-import { sessionKeys } from './keys';
+import { officialKeys, sessionKeys, shardOf } from './keys';
+import { sessionRevoked } from '../../common/auth/authorize';
 import { PlaybackRepository } from './playback.repository';
 import { countHeartbeats } from '../metrics/metrics';
 
 type Beats = z.output<typeof HeartbeatSchema>['beats'];
+
+/**
+ * 429 for a request over a heartbeat rate limit. Its beats were not judged: an honest player keeps
+ * them and sends them again with its next beat (client: keepable()).
+ */
+function tooManyBeats(beats: Beats, waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  countHeartbeats({ accepted: 0, rejected: beats.map(() => ({ reason: 'rate_limited' })), uncounted: {} });
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    { zh: `学习记录发送过于频繁，请 ${seconds} 秒后再发送（未发送的记录会保留）`, en: `Too many heartbeats; send again in ${seconds} s (unsent beats are kept)` },
+    undefined,
+    { headers: { 'retry-after': String(seconds) }, details: { retryAfterSeconds: seconds } },
+  );
+}
 
 /** ms until the next attention check: exponential with the policy's mean (0 = never). */
 export function nextAttention(now: number, meanMinutes: number, rnd = Math.random()): number {
@@ -37,7 +53,7 @@ export class PlaybackService {
     private readonly policy: PolicyService,
     @Inject(ENV) private readonly env: Env,
   ) {
-    this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 7, lua: HEARTBEAT_LUA });
+    this.redis.client.defineCommand('xsHeartbeat', { numberOfKeys: 9, lua: HEARTBEAT_LUA });
     this.redis.client.defineCommand('xsAttention', { numberOfKeys: 1, lua: ATTENTION_LUA });
   }
 
@@ -63,7 +79,7 @@ export class PlaybackService {
       id: sid, userId: p.userId, lessonId, courseId: lesson.courseId, assetId: asset.id, startedAt: new Date(now),
       device: client.userAgent?.slice(0, 200) ?? null, ip: client.ip,
     });
-    const k = sessionKeys(this.redis, sid, p.userId);
+    const k = sessionKeys(this.redis, shardOf(this.redis, p.userId), sid, p.userId);
     const previous = await this.redis.client.get(k.active);
     const tx = this.redis.client.multi();
     tx.hset(k.session, {
@@ -78,7 +94,7 @@ export class PlaybackService {
     tx.set(k.active, sid, 'EX', SESSION_TTL_S);
     if (previous && previous !== sid) {
       // I1: one watching at a time; the other tab or device is told at its next beat
-      const old = sessionKeys(this.redis, previous);
+      const old = sessionKeys(this.redis, shardOf(this.redis, p.userId), previous);
       tx.hset(old.session, 'ended', '1', 'end_reason', 'taken_over', 'ended_at', now);
       tx.zadd(k.dirty, 'LT', now, previous);
     }
@@ -108,13 +124,22 @@ export class PlaybackService {
     };
   }
 
-  /** The hot path: one Lua call, no database write. */
+  /** The hot path: one Lua call, no database write (the rate limits and the session revocation are checked in it). */
   async heartbeat(p: Principal, sessionId: string, beats: Beats): Promise<HeartbeatResponse> {
-    const k = sessionKeys(this.redis, sessionId, p.userId);
+    const k = sessionKeys(this.redis, shardOf(this.redis, p.userId), sessionId, p.userId);
+    const o = officialKeys(this.redis, p.userId);
+    const e = this.env;
     const raw = (await (this.redis.client as unknown as {
       xsHeartbeat(...a: (string | number)[]): Promise<string>;
-    }).xsHeartbeat(k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, k.totals, Date.now(), p.userId, sessionId, JSON.stringify(beats), this.env.HEARTBEAT_FLUSH_DELAY_MS)) as string;
-    const r = JSON.parse(raw) as {
+    }).xsHeartbeat(
+      k.session, k.ranges, k.active, k.clock, k.dirty, k.rejected, k.totals, o.rate, o.revoked(p.sessionId ?? '-'),
+      Date.now(), p.userId, sessionId, JSON.stringify(beats), e.HEARTBEAT_FLUSH_DELAY_MS,
+      e.HEARTBEAT_LIMIT_BURST, e.HEARTBEAT_LIMIT_PER_MINUTE / 60_000, e.HEARTBEAT_SESSION_BURST, e.HEARTBEAT_SESSION_PER_INTERVAL,
+    )) as string;
+    const limits = JSON.parse(raw) as { revoked?: true; limited?: number };
+    if (limits.revoked) throw sessionRevoked();
+    if (limits.limited !== undefined) throw tooManyBeats(beats, limits.limited);
+    const r = limits as {
       accepted: number;
       rejected: { seq: number; reason: HeartbeatResponse['rejected'][number]['reason'] }[] | Record<string, never>;
       uncounted: Record<string, number> | never[];
@@ -140,7 +165,7 @@ export class PlaybackService {
     const pol = await this.policy.forYear();
     const now = Date.now();
     const res = await (this.redis.client as unknown as { xsAttention(...a: (string | number)[]): Promise<string> }).xsAttention(
-      sessionKeys(this.redis, sessionId).session, now, p.userId, attentionId, nextAttention(now, pol.attentionMeanMinutes),
+      sessionKeys(this.redis, shardOf(this.redis, p.userId), sessionId).session, now, p.userId, attentionId, nextAttention(now, pol.attentionMeanMinutes),
     );
     if (res === 'ok') return { ok: true };
     if (res === 'late' || res === 'session_ended') {
@@ -150,7 +175,7 @@ export class PlaybackService {
   }
 
   async end(p: Principal, sessionId: string): Promise<{ ok: true }> {
-    const k = sessionKeys(this.redis, sessionId, p.userId);
+    const k = sessionKeys(this.redis, shardOf(this.redis, p.userId), sessionId, p.userId);
     const uid = await this.redis.client.hget(k.session, 'uid');
     if (uid !== p.userId) throw notFound({ zh: '学习会话不存在', en: 'No such session' });
     await this.redis.client.multi().hsetnx(k.session, 'ended', '1').hsetnx(k.session, 'end_reason', 'closed').hsetnx(k.session, 'ended_at', Date.now()).zadd(k.dirty, 'LT', Date.now(), sessionId).exec();

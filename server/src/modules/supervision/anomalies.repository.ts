@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type Reader, replicaReader } from '../../database/read-replica';
 
 /** The sessions a search looks at: started in [from, to), of officials under the path prefix (null: everyone). */
 export interface SessionWindow {
@@ -42,13 +43,20 @@ const SESSIONS = `
      WHERE ps.started_at >= $1 AND ps.started_at < $2 AND ($3::text IS NULL OR ou.path LIKE $3 || '%')
   )`;
 
-/** 异常提示: patterns in play sessions for a supervisor to judge. Only reads; nothing here penalises anyone. */
+/**
+ * 异常提示: patterns in play sessions for a supervisor to judge. Only reads, all of them from a read
+ * replica when there is one (the list may be seconds behind); nothing here penalises anyone.
+ */
 @Injectable()
 export class AnomaliesRepository {
-  constructor(private readonly ds: DataSource) {}
+  private readonly db: Reader;
+
+  constructor(ds: DataSource) {
+    this.db = replicaReader(ds);
+  }
 
   private run<T>(w: SessionWindow, sql: string): Promise<T[]> {
-    return this.ds.query(sql, [w.from, w.to, w.pathPrefix, w.limit]);
+    return this.db.query(sql, [w.from, w.to, w.pathPrefix, w.limit]);
   }
 
   /** Sessions of two or more officials on one lesson that started and ended in the same second. */
@@ -150,7 +158,7 @@ export class AnomaliesRepository {
 
   async sessions(ids: string[]): Promise<EvidenceSession[]> {
     if (!ids.length) return [];
-    return this.ds.query(
+    return this.db.query(
       `SELECT ps.id, ps.user_id AS "userId", u.name AS "userName", l.title AS "lessonTitle", ps.started_at AS "startedAt", ps.ended_at AS "endedAt",
               ps.ip, ps.verified_seconds::float AS "verifiedSeconds"
          FROM play_sessions ps JOIN users u ON u.id = ps.user_id LEFT JOIN lessons l ON l.id = ps.lesson_id
@@ -161,7 +169,7 @@ export class AnomaliesRepository {
 
   async users(ids: string[]): Promise<{ id: string; name: string; unitName: string | null }[]> {
     if (!ids.length) return [];
-    return this.ds.query(
+    return this.db.query(
       `SELECT u.id, u.name, ou.name AS "unitName" FROM users u LEFT JOIN org_units ou ON ou.id = u.org_unit_id WHERE u.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -169,7 +177,7 @@ export class AnomaliesRepository {
 
   async lessonTitles(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; title: string }[] = await this.ds.query('SELECT id, title FROM lessons WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: { id: string; title: string }[] = await this.db.query('SELECT id, title FROM lessons WHERE id = ANY($1::uuid[])', [ids]);
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 }
