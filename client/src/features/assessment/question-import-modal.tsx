@@ -1,11 +1,10 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { QUESTION_COLUMNS, routes, type QuestionImportReport } from '@xueshi/shared';
 import { Alert, Button, Flex, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { importQuestions } from '../../api/assessment';
-import { ApiError } from '../../api/http';
 import { useI18n } from '../../lib/i18n';
-import { errorMessage } from '../../lib/server-errors';
+import { useFileImport } from '../../lib/use-file-import';
 import { FileDrop } from '../users/import/file-drop';
 
 const UPLOAD = routes.importQuestions.upload!;
@@ -22,52 +21,15 @@ interface Props {
 /** 导入题目: an XLSX in the export's layout, all rows or none; a refused file's rows with their errors. */
 export function QuestionImportModal({ courseId, open, onClose, onImported }: Props) {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<QuestionImportReport | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    setFile(null);
-    setFileError(null);
-    setReport(null);
-  }, [open]);
-
-  const pick = (f: File | null) => {
-    setReport(null);
-    setFileError(null);
-    if (!f) return setFile(null);
-    const ext = f.name.toLowerCase().slice(f.name.lastIndexOf('.'));
-    if (!UPLOAD.accept.includes(ext)) {
-      setFile(null);
-      return setFileError(t('bank.importBadType'));
-    }
-    if (f.size > UPLOAD.maxBytes) {
-      setFile(null);
-      return setFileError(t('import.tooLarge'));
-    }
-    setFile(f);
-  };
-
-  const run = async () => {
-    if (!file) return setFileError(t('import.noFile'));
-    setBusy(true);
-    setFileError(null);
-    try {
-      const r = await importQuestions(courseId, file);
-      setReport(r);
-      if (r.committed) {
-        onImported(r);
-        setFile(null);
-      }
-    } catch (e) {
-      setReport(null);
-      setFileError(e instanceof ApiError ? e.message : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { file, fileError, busy, report, pick, run: send } = useFileImport<QuestionImportReport>(UPLOAD, open, t('bank.importBadType'));
+  const run = () =>
+    send(
+      (f) => importQuestions(courseId, f),
+      (r) => {
+        if (r.committed) onImported(r);
+        return r.committed;
+      },
+    );
 
   const columns: TableColumnsType<RowReport> = [
     { title: t('import.row'), dataIndex: 'row', width: 80, align: 'right' },

@@ -1,10 +1,10 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { routes, type ClassView, type MembersImportReport } from '@xueshi/shared';
 import { Alert, Button, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { fetchClass, importClassMembers } from '../../api/classes';
 import { useI18n } from '../../lib/i18n';
-import { errorMessage } from '../../lib/server-errors';
+import { useFileImport } from '../../lib/use-file-import';
 import { FileDrop } from '../users/import/file-drop';
 
 const UPLOAD = routes.importClassMembers.upload!;
@@ -20,52 +20,16 @@ interface Props {
 /** 导入名单: an XLSX with 人员编号 or 用户名 per row; a file with a bad row enrols nobody and names the rows. */
 export function ImportMembersModal({ cls, open, onClose, onImported }: Props) {
   const { t, label } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<MembersImportReport | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    setFile(null);
-    setFileError(null);
-    setReport(null);
-  }, [open]);
-
-  const pick = (f: File | null) => {
-    setReport(null);
-    setFileError(null);
-    if (!f) return setFile(null);
-    const ext = f.name.toLowerCase().slice(f.name.lastIndexOf('.'));
-    if (!UPLOAD.accept.includes(ext)) {
-      setFile(null);
-      return setFileError(t('ca.importBadType'));
-    }
-    if (f.size > UPLOAD.maxBytes) {
-      setFile(null);
-      return setFileError(t('import.tooLarge'));
-    }
-    setFile(f);
-  };
-
-  const run = async () => {
-    if (!file) return setFileError(t('import.noFile'));
-    setBusy(true);
-    setFileError(null);
-    try {
-      const r = await importClassMembers(cls.id, file);
-      setReport(r);
-      if (!r.errors.length) {
-        setFile(null);
+  const { file, fileError, busy, report, pick, run: send } = useFileImport<MembersImportReport>(UPLOAD, open, t('ca.importBadType'));
+  const run = () =>
+    send(
+      (f) => importClassMembers(cls.id, f),
+      async (r) => {
+        if (r.errors.length) return false;
         onImported(await fetchClass(cls.id));
-      }
-    } catch (e) {
-      setReport(null);
-      setFileError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return true;
+      },
+    );
 
   const refused = !!report && report.errors.length > 0;
   const columns: TableColumnsType<RowError> = [
