@@ -1,3 +1,4 @@
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { Module } from '@nestjs/common';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
@@ -17,7 +18,7 @@ import { WorkerRunner } from './queue/worker-runner';
 
 /** The worker process: the same modules, no HTTP, the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule, PolicyModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, RedisModule, AccountsModule, MediaModule, PolicyModule, ComplianceModule],
   providers: [MaintenanceProcessor, TranscodeProcessor, CreditFlushProcessor, LedgerRepository, CourseCompletion, AttemptCloser, SharedCounters, WorkerRunner],
 })
 export class WorkerModule {}

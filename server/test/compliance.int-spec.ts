@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { ComplianceService } from '../src/modules/compliance/compliance.service';
 import { staleYearTotals } from '../src/modules/credits/year-totals';
 import { chinaYear } from '../src/modules/policy/policy.service';
 import { startTestApp, TestApp } from './harness';
@@ -292,6 +293,23 @@ describe('yearly compliance (P1–P8)', () => {
     const read = await t.call('POST', `/api/notifications/${n.body.items[0].id}/read`, { token: late.token });
     expect(read.body.unread).toBe(0);
     expect((await t.call('POST', `/api/notifications/${n.body.items[0].id}/read`, { token: yz })).status).toBe(404);
+  });
+
+  it('the worker\'s daily look: nothing before April, then once a month, leaving a read reminder read', async () => {
+    const svc = t.app.get(ComplianceService);
+    const late = await official('每日提醒', 'CQ-JB-ZWB');
+    await credit(late.id, 1);
+    expect(await svc.scheduledReminders(new Date(`${YEAR}-02-01T09:00:00+08:00`))).toMatchObject({ officials: 0, skipped: expect.any(String) });
+    expect((await svc.scheduledReminders(new Date(`${YEAR}-10-15T09:00:00+08:00`))).officials).toBeGreaterThan(0);
+    let n = await t.call('GET', '/api/notifications', { token: late.token });
+    expect(n.body.unread).toBe(1);
+    await t.call('POST', `/api/notifications/${n.body.items[0].id}/read`, { token: late.token });
+    await svc.scheduledReminders(new Date(`${YEAR}-10-16T09:00:00+08:00`));
+    n = await t.call('GET', '/api/notifications', { token: late.token });
+    expect([n.body.unread, n.body.items.length]).toEqual([0, 1]);
+    // the 江北区 admin above the official has this month's summary
+    const admin = await t.call('GET', '/api/notifications', { token: jb });
+    expect(admin.body.items.some((i: { kind: string }) => i.kind === 'reminder_admin')).toBe(true);
   });
 
   it('the pre-aggregated totals equal a fresh sum of the ledger', async () => {

@@ -11,6 +11,7 @@ export enum JobName {
   Transcode = 'transcode',
   FlushHeartbeats = 'flush-heartbeats',
   CloseExpiredAttempts = 'close-expired-attempts',
+  SendReminders = 'send-reminders',
 }
 
 export interface JobPayloads {
@@ -18,6 +19,7 @@ export interface JobPayloads {
   [JobName.Transcode]: { assetId: string };
   [JobName.FlushHeartbeats]: Record<string, never>;
   [JobName.CloseExpiredAttempts]: Record<string, never>;
+  [JobName.SendReminders]: Record<string, never>;
 }
 
 export interface JobSpec<N extends JobName = JobName> {
@@ -68,6 +70,16 @@ export const JOBS: { [N in JobName]: JobSpec<N> } = {
     keepCompleted: 10,
     keepFailed: 50,
     every: { ms: 30_000, data: {} },
+  },
+  [JobName.SendReminders]: {
+    queue: QueueName.Maintenance,
+    // the year-end projection's reminders, to officials projected short and their unit's admins:
+    // looked at daily, sent at most once a month each (a notification already there stays as it is)
+    attempts: 2,
+    backoffMs: 60_000,
+    keepCompleted: 10,
+    keepFailed: 50,
+    every: { ms: 24 * 60 * 60 * 1000, data: {} },
   },
 };
 

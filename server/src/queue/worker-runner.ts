@@ -1,3 +1,4 @@
+import { ComplianceService } from '../modules/compliance/compliance.service';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { hostname } from 'node:os';
@@ -28,6 +29,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly flush: CreditFlushProcessor,
     private readonly attempts: AttemptCloser,
     private readonly counters: SharedCounters,
+    private readonly compliance: ComplianceService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -41,6 +43,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
         return done;
       },
       [JobName.CloseExpiredAttempts]: () => this.attempts.closeExpired(),
+      [JobName.SendReminders]: () => this.compliance.scheduledReminders(),
     };
   }
 

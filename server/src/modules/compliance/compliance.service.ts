@@ -252,13 +252,26 @@ export class ComplianceService {
   }
 
   /** In-app reminders: each official projected to miss the year, and the org admins above them (one a month each). */
-  async remind(p: Principal, body: Out<typeof RemindersRequest>, now = new Date()) {
+  /**
+   * The worker's daily look (JobName.SendReminders): from April to the year's end, everyone projected
+   * short is reminded once a month; a reminder already sent this month is left as it is (read or not).
+   */
+  async scheduledReminders(now = new Date()) {
+    const share = elapsedShare(chinaYear(now), now);
+    if (share < 0.25 || share >= 1) return { officials: 0, admins: 0, skipped: 'early in the year' };
+    const system: Principal = { userId: '00000000-0000-0000-0000-000000000000', role: 'sys_admin', orgUnitId: null, orgPath: null, institutionId: null, mustChangePassword: false };
+    return this.remind(system, {}, now, { refresh: false });
+  }
+
+  async remind(p: Principal, body: Out<typeof RemindersRequest>, now = new Date(), opts: { refresh: boolean } = { refresh: true }) {
     const year = body.year ?? chinaYear(now);
     if (year !== chinaYear(now)) throw new AppError('VALIDATION_FAILED', { zh: '只能就本年度发送提醒', en: 'Reminders are for the current year only' }, 'year');
     // it writes: its candidates come from the primary, not a replica
     const { items } = await this.list(p, { year, orgUnitId: body.orgUnitId, status: 'at_risk', page: 1, pageSize: 200 }, true, now, this.ds);
     if (!items.length) return { officials: 0, admins: 0 };
     const month = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    // an admin's press refreshes this month's reminder (unread again); the daily job leaves it
+    const onConflict = opts.refresh ? 'DO UPDATE SET zh = EXCLUDED.zh, en = EXCLUDED.en, created_at = now(), read_at = NULL' : 'DO NOTHING';
     const policy = await this.policy.forYear(year);
     return this.ds.transaction(async (m) => {
       await m.query(
@@ -266,7 +279,7 @@ export class ComplianceService {
          SELECT x.id, 'reminder', $2, format('按目前进度，您 %s 年度预计只能完成 %s 学时，低于 %s 学时的要求，请抓紧学习。', $3::int, x.projected, $4::text),
                 format('At your pace you will reach %s of the %s hours required in %s. Please catch up.', x.projected, $4::text, $3::int), '/my/compliance'
            FROM unnest($1::uuid[], $5::numeric[]) x(id, projected)
-         ON CONFLICT (user_id, dedupe_key) DO UPDATE SET zh = EXCLUDED.zh, en = EXCLUDED.en, created_at = now(), read_at = NULL`,
+         ON CONFLICT (user_id, dedupe_key) ${onConflict}`,
         [items.map((i) => i.userId), `reminder:${month}`, year, String(policy.yearlyHours), items.map((i) => i.projectedHours ?? 0)],
       );
       // the admins of the deepest org node above each official
@@ -284,7 +297,7 @@ export class ComplianceService {
            SELECT x.id, 'reminder_admin', $2, format('您管辖范围内有 %s 名学员按目前进度预计完不成 %s 年度学时要求。', x.n, $3::int),
                   format('%s officials in your scope are projected to miss the %s requirement.', x.n, $3::int), '/compliance'
              FROM unnest($1::uuid[], $4::int[]) x(id, n)
-           ON CONFLICT (user_id, dedupe_key) DO UPDATE SET zh = EXCLUDED.zh, en = EXCLUDED.en, created_at = now(), read_at = NULL`,
+           ON CONFLICT (user_id, dedupe_key) ${onConflict}`,
           [admins.map((a) => a.id), `reminder-admin:${month}`, year, admins.map((a) => a.n)],
         );
       }
