@@ -59,6 +59,26 @@ async function attrBecomes(page: Page, loc: Locator, attr: string, value: string
   expect(await loc.getAttribute(attr)).toBe(value);
 }
 
+/**
+ * Save the quiz form and wait for it to close. Under a loaded CI machine a click on OK has been seen
+ * not to submit (the modal re-rendering under it): when the form is still open after a while with no
+ * error shown, OK is pressed again (saving the same settings twice is harmless); an error shown fails
+ * the test with its text.
+ */
+async function saveQuizForm(page: Page, form: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId('quiz-modal-ok').click();
+    try {
+      await form.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch {
+      const errors = await page.locator('.ant-form-item-explain-error, .ant-message-error').allInnerTexts();
+      if (errors.length) throw new Error(`the quiz form was refused: ${errors.join(' | ')}`);
+    }
+  }
+  await form.waitFor({ state: 'hidden' });
+}
+
 async function shot(page: Page, name: string) {
   // a full-page shot taken scrolled would draw the sticky header mid-page
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -220,15 +240,13 @@ describe('the platform in a browser: question bank, final exam, evaluation and c
     await expectText(form.getByTestId('quiz-rule-available-0'), `题库中符合 ${QUESTIONS.length + 2} 题`);
     await form.getByTestId('quiz-modal-short').waitFor();
     await shot(page, 'assessment-quiz-modal-zh.png');
-    await page.getByTestId('quiz-modal-ok').click();
-    await form.waitFor({ state: 'hidden' });
+    await saveQuizForm(page, form);
     await expectText(page.getByTestId('quiz-not-ready'), '题库题目不足');
     await shot(page, 'assessment-quizzes-not-ready-zh.png');
     form = await setCount(3);
     // the warning goes once the form has taken the new count (the form re-renders after the fill)
     await form.getByTestId('quiz-modal-short').waitFor({ state: 'detached', timeout: 10_000 });
-    await page.getByTestId('quiz-modal-ok').click();
-    await form.waitFor({ state: 'hidden' });
+    await saveQuizForm(page, form);
     await page.getByTestId('quiz-not-ready').waitFor({ state: 'detached' });
     await expectText(page.getByTestId('quiz-draw-text'), '任意题型 3 题');
     await shot(page, 'assessment-quizzes-zh.png');

@@ -31,8 +31,8 @@ export interface JobSpec<N extends JobName = JobName> {
   keepFailed: number;
   /** deterministic job id where a duplicate would be harmful */
   jobId?: (data: JobPayloads[N]) => string;
-  /** scheduled jobs: how often, with the payload */
-  every?: { ms: number; data: JobPayloads[N] };
+  /** scheduled jobs: how often (or at which times, a cron pattern in China time), with the payload */
+  every?: { ms: number; data: JobPayloads[N] } | { cron: string; data: JobPayloads[N] };
 }
 
 export const JOBS: { [N in JobName]: JobSpec<N> } = {
@@ -74,12 +74,12 @@ export const JOBS: { [N in JobName]: JobSpec<N> } = {
   [JobName.SendReminders]: {
     queue: QueueName.Maintenance,
     // the year-end projection's reminders, to officials projected short and their unit's admins:
-    // looked at daily, sent at most once a month each (a notification already there stays as it is)
+    // looked at daily at 09:00 (not at each worker start), sent at most once a month each
     attempts: 2,
     backoffMs: 60_000,
     keepCompleted: 10,
     keepFailed: 50,
-    every: { ms: 24 * 60 * 60 * 1000, data: {} },
+    every: { cron: '0 9 * * *', data: {} },
   },
 };
 

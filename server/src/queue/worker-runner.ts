@@ -84,8 +84,10 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       this.queues.push(q);
       for (const [name, spec] of Object.entries(JOBS)) {
         if (spec.queue !== queue || !spec.every) continue;
-        const every = name === JobName.FlushHeartbeats ? this.env.HEARTBEAT_FLUSH_MS : spec.every.ms;
-        await q.upsertJobScheduler(name, { every }, {
+        const repeat = 'cron' in spec.every
+          ? { pattern: spec.every.cron, tz: 'Asia/Shanghai' }
+          : { every: name === JobName.FlushHeartbeats ? this.env.HEARTBEAT_FLUSH_MS : spec.every.ms };
+        await q.upsertJobScheduler(name, repeat, {
           name,
           data: spec.every.data,
           opts: { attempts: spec.attempts, backoff: { type: 'exponential', delay: spec.backoffMs }, removeOnComplete: spec.keepCompleted, removeOnFail: spec.keepFailed },
