@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from './harness';
 
 /** ASVS V7: who changed which user or credit, when, from where — and nothing else. */
@@ -38,5 +39,22 @@ describe('audit log of admin actions', () => {
     expect((await t.call('GET', `/api/audit-log?targetId=${official.id}`, { token: sys })).body.total).toBe(2);
     // only system admins read it
     expect((await t.call('GET', '/api/audit-log', { token: yz })).status).toBe(403);
+    expect((await t.call('GET', '/api/audit-log.xlsx', { token: yz })).status).toBe(403);
+    // and export it, with the same filters, as XLSX (passwords removed there too)
+    const x = await fetch(`${t.url}/api/audit-log.xlsx?targetId=${official.id}`, { headers: { authorization: `Bearer ${sys}` } });
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await x.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('时间');
+    expect(ws.rowCount - 1).toBe(2);
+    expect(ws.getColumn(4).values.slice(2)).toEqual(['addCorrection', 'updateUser']);
+    const all = await fetch(`${t.url}/api/audit-log.xlsx`, { headers: { authorization: `Bearer ${sys}` } });
+    const wbAll = new ExcelJS.Workbook();
+    await wbAll.xlsx.load(Buffer.from(await all.arrayBuffer()) as never);
+    const cells: string[] = [];
+    wbAll.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.some((c) => c.includes('createUser'))).toBe(true);
+    expect(cells.some((c) => c.includes('Initial2026x'))).toBe(false);
   });
 });

@@ -33,7 +33,7 @@ const WHO: Record<string, string> = {
   myNotifications: 'A', readNotification: 'A', archive: 'ongs', archivePdf: 'ongs', archiveXlsx: 'ongs', verifyArchive: 'P',
   queueBoardTicket: 's',
   mySessions: 'A', revokeMySession: 'A', revokeOtherSessions: 'A', revokeUserSessions: 'ngs',
-  auditLog: 's',
+  auditLog: 's', exportAuditLog: 's',
 };
 
 const ACTORS = [

@@ -618,6 +618,10 @@ export const routes = {
     id: 'auditLog', method: 'GET', path: '/api/audit-log', tag: 'system', auth: ['sys_admin'],
     summary: 'Admin actions that changed something: who, what, on whom, when, from where', query: AuditQuery, response: pageOf(AuditEntryView),
   }),
+  exportAuditLog: route({
+    id: 'exportAuditLog', method: 'GET', path: '/api/audit-log.xlsx', tag: 'system', auth: ['sys_admin'],
+    summary: 'The audit log (same filters, every page, newest first, at most 100 000 rows) as XLSX', query: AuditQuery, download: 'audit-log.xlsx',
+  }),
 } as const;
 
 export type Routes = typeof routes;
