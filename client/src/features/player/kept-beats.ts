@@ -12,12 +12,25 @@ export function keepable(e: unknown): boolean {
   return e.status === 0 || e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429;
 }
 
+let chain: Promise<void> = Promise.resolve();
+
 /**
  * Send the beats kept from earlier pages (or sessions), oldest session first, each in seq order,
  * in batches of up to 500. Before a new session opens: it takes over the old ones, and their
  * beats would then be refused. Stops at the first failure that leaves them unjudged.
+ *
+ * One run at a time: a page opening a session and the browser's `online` event can both ask at
+ * once, and two runs reading the store before either dropped what it sent would send every kept
+ * beat twice (the second copy refused as stale). A later call waits for the earlier and reads
+ * the store afresh.
  */
-export async function sendKeptBeats(userId: string, skipSessionId?: string): Promise<void> {
+export function sendKeptBeats(userId: string, skipSessionId?: string): Promise<void> {
+  const run = chain.then(() => sendKeptOnce(userId, skipSessionId));
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+async function sendKeptOnce(userId: string, skipSessionId?: string): Promise<void> {
   const kept = await keptBeats(userId).catch(() => new Map<string, Beat[]>());
   for (const [sid, beats] of kept) {
     if (sid === skipSessionId) continue;
