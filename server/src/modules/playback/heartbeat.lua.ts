@@ -33,6 +33,9 @@ local due = now + tonumber(ARGV[5])
 local out = { accepted = 0, rejected = {}, uncounted = {}, takenOver = false, ended = false, attention = cjson.null, verified = 0 }
 
 if redis.call('EXISTS', KEYS[9]) == 1 then return '{"revoked":true}' end
+-- the session's state, read once: the rate limits below and the beats after use it (a missing session reads as nils)
+local s = redis.call('HMGET', sk, 'uid', 'ended', 'last_seq', 'last_ct', 'last_at', 'last_pos', 'dur', 'max_rate', 'gap_ms',
+  'attn_state', 'attn_due', 'attn_deadline', 'v', 'end_reason')
 local ub_cap, ub_rate = tonumber(ARGV[6]), tonumber(ARGV[7])
 if ub_rate > 0 then
   -- one string per official: "tokens at session session_tokens session_at"; the session bucket is
@@ -42,10 +45,9 @@ if ub_rate > 0 then
   local b = redis.call('GET', KEYS[8])
   if b then b_t, b_at, b_sid, b_st, b_sat = string.match(b, '^(%S+) (%S+) (%S+) (%S+) (%S+)$') end
   if b_t then ut = math.min(ub_cap, tonumber(b_t) + (now - tonumber(b_at)) * ub_rate) end
-  local sb = redis.call('HMGET', sk, 'uid', 'gap_ms')
-  if sb[1] == uid and sb[2] then
+  if s[1] == uid and s[9] then
     local sb_cap = tonumber(ARGV[8])
-    s_rate = tonumber(ARGV[9]) * 2 / tonumber(sb[2])
+    s_rate = tonumber(ARGV[9]) * 2 / tonumber(s[9])
     st = sb_cap
     if b_sid == sid then st = math.min(sb_cap, tonumber(b_st) + (now - tonumber(b_sat)) * s_rate) end
   end
@@ -68,12 +70,10 @@ local function reject(seq, reason, store)
   end
 end
 
-if redis.call('EXISTS', sk) == 0 then
+if not s[1] then
   for _, b in ipairs(beats) do reject(b.seq, 'no_session', false) end
   return cjson.encode(out)
 end
-local s = redis.call('HMGET', sk, 'uid', 'ended', 'last_seq', 'last_ct', 'last_at', 'last_pos', 'dur', 'max_rate', 'gap_ms',
-  'attn_state', 'attn_due', 'attn_deadline', 'v', 'end_reason')
 if s[1] ~= uid then
   for _, b in ipairs(beats) do reject(b.seq, 'not_owner', false) end
   return cjson.encode(out)

@@ -60,8 +60,8 @@ export function sessionKeys(r: RedisService, shard: number, sid: string, uid?: s
  * them): the heartbeat rate-limit bucket, and the marks of signed-out sign-in sessions whose access
  * tokens must fail at once (common/auth/session-revocations.ts).
  */
-export function officialKeys(r: RedisService, uid: string) {
-  const b = base(r, shardOf(r, uid));
+export function officialKeys(r: RedisService, uid: string, shard = shardOf(r, uid)) {
+  const b = base(r, shard);
   return {
     rate: `${b}:hbrl:${uid}`,
     revoked: (signInSession: string) => `${b}:revoked:${signInSession}`,

@@ -126,8 +126,9 @@ export class PlaybackService {
 
   /** The hot path: one Lua call, no database write (the rate limits and the session revocation are checked in it). */
   async heartbeat(p: Principal, sessionId: string, beats: Beats): Promise<HeartbeatResponse> {
-    const k = sessionKeys(this.redis, shardOf(this.redis, p.userId), sessionId, p.userId);
-    const o = officialKeys(this.redis, p.userId);
+    const shard = shardOf(this.redis, p.userId);
+    const k = sessionKeys(this.redis, shard, sessionId, p.userId);
+    const o = officialKeys(this.redis, p.userId, shard);
     const e = this.env;
     const raw = (await (this.redis.client as unknown as {
       xsHeartbeat(...a: (string | number)[]): Promise<string>;
