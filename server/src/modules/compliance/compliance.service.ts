@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { Principal } from '../../common/request';
 import { type Reader, replicaReader } from '../../database/read-replica';
+import { returned } from '../../database/returned';
 import { chinaYear, PolicyService } from '../policy/policy.service';
 import { elapsedShare, evaluateYear, type YearFacts } from './compliance-rules';
 
@@ -318,8 +319,7 @@ export class ComplianceService {
   }
 
   async read(userId: string, id: string) {
-    const r = await this.ds.query('UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId]);
-    const rows = Array.isArray(r[0]) ? r[0] : r;
+    const rows = returned(await this.ds.query('UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId]));
     if (!rows.length) throw new AppError('NOT_FOUND', { zh: '通知不存在', en: 'No such notification' });
     return this.notifications(userId);
   }

@@ -40,12 +40,23 @@ export class LedgerRepository {
   }
 }
 
+/** A credit_ledger row as stored (SELECT *). */
+export interface LedgerRow {
+  id: string; user_id: string; seq: number; kind: 'course' | 'correction' | 'class'; course_id: string | null; class_id: string | null; hours: string; category_id: string | null;
+  year: number; evidence: unknown; reason: string | null; created_by: string | null; created_at: Date; prev_hash: string; hash: string;
+}
+
+/** The fields a stored row's hash covers: what verification recomputes the hash from. */
+export function rowFields(r: LedgerRow): LedgerFields {
+  return {
+    userId: r.user_id, seq: r.seq, kind: r.kind, courseId: r.course_id, classId: r.class_id, hours: Number(r.hours), categoryId: r.category_id, year: r.year,
+    evidence: r.evidence, reason: r.reason, createdBy: r.created_by, createdAt: new Date(r.created_at),
+  };
+}
+
 /** Walk every chain; the first entry whose hash or link does not hold, per official. */
 export async function verifyLedger(ds: DataSource): Promise<{ checked: number; broken: { userId: string; seq: number; id: string; why: string }[] }> {
-  const rows: {
-    id: string; user_id: string; seq: number; kind: 'course' | 'correction' | 'class'; course_id: string | null; class_id: string | null; hours: string; category_id: string | null;
-    year: number; evidence: unknown; reason: string | null; created_by: string | null; created_at: Date; prev_hash: string; hash: string;
-  }[] = await ds.query('SELECT * FROM credit_ledger ORDER BY user_id, seq');
+  const rows: LedgerRow[] = await ds.query('SELECT * FROM credit_ledger ORDER BY user_id, seq');
   const broken: { userId: string; seq: number; id: string; why: string }[] = [];
   let user = '';
   let prev = GENESIS;
@@ -62,10 +73,7 @@ export async function verifyLedger(ds: DataSource): Promise<{ checked: number; b
     const why =
       r.seq !== expectSeq ? `sequence gap: expected ${expectSeq}` :
       r.prev_hash !== prev ? 'link to the previous entry does not match' :
-      entryHash(prev, {
-        userId: r.user_id, seq: r.seq, kind: r.kind, courseId: r.course_id, classId: r.class_id, hours: Number(r.hours), categoryId: r.category_id, year: r.year,
-        evidence: r.evidence, reason: r.reason, createdBy: r.created_by, createdAt: new Date(r.created_at),
-      }) !== r.hash ? 'content does not match its hash' : null;
+      entryHash(prev, rowFields(r)) !== r.hash ? 'content does not match its hash' : null;
     if (why) {
       broken.push({ userId: r.user_id, seq: r.seq, id: String(r.id), why });
       skip = true;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../common/errors';
 import type { Principal } from '../../common/request';
+import { returned } from '../../database/returned';
 import { readSheet } from '../accounts/import-file';
 import { ClassesService, type ClassRow } from '../assessment/classes.service';
 import { LedgerRepository } from '../credits/ledger.repository';
@@ -12,8 +13,6 @@ import { PolicyService } from '../policy/policy.service';
 type Out<T extends z.ZodType> = z.output<T>;
 type Q = Pick<EntityManager, 'query'>;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-/** UPDATE/DELETE … RETURNING through TypeORM's pg driver answers [rows, count]. */
-const returned = (res: unknown): unknown[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as unknown[]));
 
 const FINISHED = { zh: '班次已结业，不能再修改', en: 'The class has finished and can no longer change' };
 const ONLY_ADMINS = { zh: '只有本机构管理员可以管理班次', en: 'Only the institution\'s admins manage the class' };
